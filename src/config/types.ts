@@ -1,0 +1,304 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Pod networking mode: Oracle's CNI choice at cluster creation (`FLANNEL_OVERLAY` or `OCI_VCN_IP_NATIVE`).
+ * Strings rather than a TypeScript union because Pulumi's schema inference rejects unions in component args.
+ */
+export const Cni = {
+    /** Oracle's "Flannel Overlay" design (spec 1a, 3): no pod subnet. The default. */
+    Flannel: "flannel",
+    /** Oracle's "VCN-Native Pod" design (spec 1b, 2b, 3.6): pods take IPs from the `pod` subnet. */
+    VcnNative: "vcn-native",
+} as const;
+
+/** Public or private cluster (Oracle's "Public and Private Clusters" page, spec 4 note). */
+export const ClusterAccess = {
+    /** `control-plane-endpoint` and `service-lb` are public subnets behind an internet gateway. The default. */
+    Public: "public",
+    /** Every subnet is private; no internet gateway. */
+    Private: "private",
+} as const;
+
+/** Where the role rules live (spec 6: C3 NSGs attach to VNICs only). */
+export const SecurityRulesMode = {
+    /** Oracle's design: one security list per subnet role. The default. */
+    SecurityLists: "securityLists",
+    /** Role rules in one NSG per role; subnets keep only the common list. */
+    Nsgs: "nsgs",
+    /** Role rules in both the security lists and the NSGs. */
+    Both: "both",
+} as const;
+
+/** How much egress the generated rules open. */
+export const EgressMode = {
+    /**
+     * Least privilege (the default): egress only for catalogued flows, e.g. workers to the yum repository
+     * and registry (port table rows 3-5) and each role to the subnets it must reach.
+     */
+    Flows: "flows",
+    /** Oracle's sample behaviour: the default security list's "Allow all outgoing traffic." (spec 3.1). */
+    All: "all",
+} as const;
+
+/**
+ * The subnet roles of an OKE workload-cluster network on C3, keyed by the names this package uses.
+ * Oracle's terms: worker = `worker` subnet (`worker_cidr`), serviceLb = `service-lb` (`workerlb_cidr`),
+ * controlPlane = `control-plane` (`kmi_cidr`), controlPlaneEndpoint = `control-plane-endpoint`
+ * (`kmilb_cidr`), pod = `pod` (`pod_cidr`, VCN-native only).
+ */
+export type SubnetRole = "worker" | "serviceLb" | "controlPlane" | "controlPlaneEndpoint" | "pod";
+
+/** Every subnet role in a fixed order; rendering and naming iterate in this order. */
+export const SUBNET_ROLES: readonly SubnetRole[] = [
+    "worker",
+    "serviceLb",
+    "controlPlane",
+    "controlPlaneEndpoint",
+    "pod",
+];
+
+/** Oracle's display name for each subnet role (spec 5). `control-plane` and `pod` are required by C3. */
+export const SUBNET_DISPLAY_NAMES: Readonly<Record<SubnetRole, string>> = {
+    worker: "worker",
+    serviceLb: "service-lb",
+    controlPlane: "control-plane",
+    controlPlaneEndpoint: "control-plane-endpoint",
+    pod: "pod",
+};
+
+/** Oracle's subnet DNS labels (spec 5). */
+export const SUBNET_DNS_LABELS: Readonly<Record<SubnetRole, string>> = {
+    worker: "worker",
+    serviceLb: "servicelb",
+    controlPlane: "kmi",
+    controlPlaneEndpoint: "kmilb",
+    pod: "pod",
+};
+
+/** Oracle's variable name for each CIDR (spec 2a, 2b), used in messages and docs. */
+export const ORACLE_CIDR_TERMS: Readonly<Record<SubnetRole | "vcn", string>> = {
+    vcn: "vcn_cidr",
+    worker: "worker_cidr",
+    serviceLb: "workerlb_cidr",
+    controlPlane: "kmi_cidr",
+    controlPlaneEndpoint: "kmilb_cidr",
+    pod: "pod_cidr",
+};
+
+/**
+ * The CIDR layout. Plain strings (not Inputs) because validation and carving must run before any resource
+ * is registered.
+ */
+export interface NetworkCidrs {
+    /** Oracle's `vcn_cidr`: the VCN's single, unchangeable CIDR (spec 2d). Between /16 and /30. */
+    vcn: string;
+    /** Oracle's `worker_cidr`: the `worker` subnet (worker nodes). Carved from `vcn` when omitted. */
+    worker?: string;
+    /** Oracle's `workerlb_cidr`: the `service-lb` subnet (Service type LoadBalancer). Carved when omitted. */
+    serviceLb?: string;
+    /** Oracle's `kmi_cidr`: the `control-plane` subnet (KMI control-plane nodes). Carved when omitted. */
+    controlPlane?: string;
+    /** Oracle's `kmilb_cidr`: the `control-plane-endpoint` subnet (API-server NLB). Carved when omitted. */
+    controlPlaneEndpoint?: string;
+    /** Oracle's `pod_cidr`: the `pod` subnet, VCN-native only. Carved when omitted and `cni` is vcn-native. */
+    pod?: string;
+}
+
+/**
+ * One front-end rule of the worker load-balancer subnet (Oracle's workerlb-seclist, spec 3.3: "Add each
+ * Service-type-LoadBalancer front-end port to this list").
+ */
+export interface ServiceLbIngressRule {
+    /** Stable key; the rule's identity. Must be unique. Lowercase letters, digits and dashes. */
+    name: string;
+    /** `"tcp"` (default) or `"udp"`. */
+    protocol?: string;
+    /** The listener port, or the first port of a range. */
+    port: number;
+    /** The last port of a range; defaults to `port`. */
+    portMax?: number;
+    /** Source CIDRs; default `kubeClientCidrs` (Oracle's `kube_client_cidr`). */
+    sources?: string[];
+}
+
+/** A VCN that already exists: the component then creates only what sits inside it. */
+export interface ExistingVcn {
+    /** The VCN's OCID. */
+    id: pulumi.Input<string>;
+    /** An existing NAT gateway; one is created when omitted and a NAT route is needed. */
+    natGatewayId?: pulumi.Input<string>;
+    /** An existing internet gateway; one is created when omitted and the cluster is public. */
+    internetGatewayId?: pulumi.Input<string>;
+}
+
+/**
+ * A user-declared rule added to one role, e.g. the node-pool ingress a workload needs. Typed and keyed by a
+ * stable name; validated with the same checks and limits as the generated rules.
+ */
+export interface ExtraRule {
+    /** Stable key, unique across all extra rules. Lowercase letters, digits and dashes. */
+    name: string;
+    /** The subnet role the rule belongs to: worker, serviceLb, controlPlane, controlPlaneEndpoint or pod. */
+    role: string;
+    /** `"ingress"` or `"egress"`. */
+    direction: string;
+    /** `"tcp"`, `"udp"`, `"icmp"` or `"all"`. */
+    protocol: string;
+    /** The peer CIDR: the source of an ingress rule, the destination of an egress rule. */
+    cidr: string;
+    /** First destination port (tcp/udp). Omit with portMax for all ports. */
+    portMin?: number;
+    /** Last destination port (tcp/udp); defaults to portMin. */
+    portMax?: number;
+    /** ICMP type (icmp only). */
+    icmpType?: number;
+    /** ICMP code (icmp only). */
+    icmpCode?: number;
+    /** Free text for the rule's description. */
+    description?: string;
+}
+
+/** The arguments of {@link WorkloadClusterNetwork}. */
+export interface WorkloadClusterNetworkArgs {
+    /** OCID of the compartment for every resource. Oracle: all OKE network resources go in one compartment. */
+    compartmentId: pulumi.Input<string>;
+    /** The CIDR layout (Oracle's `vcn_cidr`, `worker_cidr`, `workerlb_cidr`, `kmi_cidr`, `kmilb_cidr`, `pod_cidr`). */
+    cidrs: NetworkCidrs;
+    /** Oracle's `kube_client_cidr`: the networks allowed to reach the Kubernetes API and NodePorts. At least one. */
+    kubeClientCidrs: string[];
+    /** Oracle's `kubernetes_api_port`; 6443 by default. Oracle says it "must be specified as shown". */
+    kubernetesApiPort?: number;
+    /** Where the bastion host lives (port table rows 1-2: "bastion host, vcn_cidr"). Default `[cidrs.vcn]`. */
+    bastionCidrs?: string[];
+    /** `"flannel"` (default) or `"vcn-native"`; see {@link Cni}. */
+    cni?: string;
+    /** `"public"` (default) or `"private"`; see {@link ClusterAccess}. */
+    clusterAccess?: string;
+    /** `"securityLists"` (default), `"nsgs"` or `"both"`; see {@link SecurityRulesMode}. */
+    securityRules?: string;
+    /** `"flows"` (default, least privilege) or `"all"` (Oracle's egress-all); see {@link EgressMode}. */
+    egress?: string;
+    /** The worker-LB front-end rules (workerlb-seclist). Default: TCP 80 and 443 from `kubeClientCidrs`. */
+    serviceLbIngress?: ServiceLbIngressRule[];
+    /** Extra per-role rules, keyed by a stable name. */
+    extraRules?: ExtraRule[];
+    /** Private clusters only: when false, no NAT gateway; worker and control plane route within the VCN (`vcn_private`). */
+    natGateway?: boolean;
+    /** Use an existing VCN instead of creating one. `cidrs.vcn` must still be its CIDR, for validation. */
+    existingVcn?: ExistingVcn;
+    /** The VCN's DNS label (Oracle's example `oketest`); unique across the tenancy. Derived from the name when omitted. */
+    dnsLabel?: string;
+    /** Free-form tags for every resource. */
+    freeformTags?: Record<string, string>;
+    /** Defined tags for every resource, e.g. `{ "OraclePCA-OKE.cluster_id": "..." }`. */
+    definedTags?: Record<string, string>;
+}
+
+/** The resolved CIDR of each subnet role, after carving. `pod` only with VCN-native. */
+export interface ResolvedLayout {
+    /** Oracle's `vcn_cidr`. */
+    vcn: string;
+    /** Oracle's `worker_cidr`. */
+    worker: string;
+    /** Oracle's `workerlb_cidr`. */
+    serviceLb: string;
+    /** Oracle's `kmi_cidr`. */
+    controlPlane: string;
+    /** Oracle's `kmilb_cidr`. */
+    controlPlaneEndpoint: string;
+    /** Oracle's `pod_cidr` (VCN-native only). */
+    pod?: string;
+}
+
+/** A normalized worker-LB front-end rule. */
+export interface ResolvedServiceLbIngress {
+    /** Stable key from {@link ServiceLbIngressRule.name}. */
+    name: string;
+    /** `"tcp"` or `"udp"`. */
+    protocol: "tcp" | "udp";
+    /** Destination port range. */
+    ports: { min: number; max: number };
+    /** Source CIDRs. */
+    sources: string[];
+}
+
+/** A normalized {@link ExtraRule}. */
+export interface ResolvedExtraRule {
+    /** Stable key. */
+    name: string;
+    /** Subnet role. */
+    role: SubnetRole;
+    /** Rule direction. */
+    direction: "ingress" | "egress";
+    /** Protocol. */
+    protocol: "tcp" | "udp" | "icmp" | "all";
+    /** Peer CIDR. */
+    cidr: string;
+    /** tcp/udp destination ports; absent means all. */
+    ports?: { min: number; max: number };
+    /** ICMP type and optional code. */
+    icmp?: { type: number; code?: number };
+    /** Description. */
+    description: string;
+}
+
+/** The whole config after validation and carving: everything the catalogue and renderer need, all plain data. */
+export interface ResolvedConfig {
+    /** Flannel or VCN-native. */
+    cni: "flannel" | "vcn-native";
+    /** Public or private. */
+    clusterAccess: "public" | "private";
+    /** Where role rules live. */
+    securityRules: "securityLists" | "nsgs" | "both";
+    /** Egress breadth. */
+    egress: "flows" | "all";
+    /** Subnet CIDRs. */
+    layout: ResolvedLayout;
+    /** Oracle's `kube_client_cidr` list. */
+    kubeClientCidrs: string[];
+    /** Bastion source CIDRs. */
+    bastionCidrs: string[];
+    /** Oracle's `kubernetes_api_port`. */
+    kubernetesApiPort: number;
+    /** Worker-LB front-end rules. */
+    serviceLbIngress: ResolvedServiceLbIngress[];
+    /** User rules. */
+    extraRules: ResolvedExtraRule[];
+    /** Whether a NAT gateway route serves the private subnets (false only for air-gapped private clusters). */
+    natGateway: boolean;
+    /** The VCN DNS label. */
+    dnsLabel: string;
+}
+
+/** One problem found by validation: where, what, and how to fix it. */
+export interface ConfigProblem {
+    /** Field path in the args, e.g. `cidrs.worker` or `kubeClientCidrs[1]`. */
+    path: string;
+    /** The offending value. */
+    value: unknown;
+    /** What is wrong. */
+    message: string;
+    /** How to fix it. */
+    fix: string;
+}
+
+/** Thrown when a config is refused. Lists every problem at once; nothing has been registered. */
+export class NetworkConfigError extends Error {
+    /** Every problem found. */
+    readonly problems: readonly ConfigProblem[];
+
+    constructor(problems: readonly ConfigProblem[]) {
+        super(formatProblems(problems));
+        this.name = "NetworkConfigError";
+        this.problems = problems;
+    }
+}
+
+function formatProblems(problems: readonly ConfigProblem[]): string {
+    const lines = problems.map(
+        (p) => `  - ${p.path}: ${p.message} (got ${JSON.stringify(p.value)}). Fix: ${p.fix}`,
+    );
+    return `oke-c3-network: the config was refused, nothing was created (${problems.length} problem${
+        problems.length === 1 ? "" : "s"
+    }):\n${lines.join("\n")}`;
+}

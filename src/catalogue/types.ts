@@ -15,11 +15,13 @@ export type CidrRef = "vcn" | "kubeClients" | "bastion" | "kubeInternal" | "anyw
  * - `role`: the hosts of one subnet role; rules are rendered on that role's list (or NSG).
  * - `allRoles`: every managed subnet; rules are rendered on the common list.
  * - `cidr`: a network outside the component's control; no rule is rendered on its side.
+ * - `cidrs`: literal CIDRs a user declared (service-LB front-ends, extra rules); like `cidr`.
  */
 export type Endpoint =
     | { readonly kind: "role"; readonly role: SubnetRole }
     | { readonly kind: "allRoles" }
-    | { readonly kind: "cidr"; readonly ref: CidrRef };
+    | { readonly kind: "cidr"; readonly ref: CidrRef }
+    | { readonly kind: "cidrs"; readonly cidrs: readonly string[] };
 
 /** IP protocol of a flow, in OCI's terms: TCP=6, UDP=17, ICMP=1, all. */
 export type Protocol = "tcp" | "udp" | "icmp" | "all";
@@ -40,9 +42,10 @@ export type PortSpec = PortRange | "kubernetesApiPort";
  * - `c3-doc`: a C3 page states it (spec tags [A]/[B]);
  * - `c3-port-table-gap`: the C3 port table requires it but Oracle's C3 security lists omit it;
  * - `public-oci-adapted`: Oracle's public-OCI rule (spec 9) mapped to C3 as spec 9.7 explains;
- * - `derived`: the other half of a documented flow (e.g. the egress side), added by this package.
+ * - `derived`: the other half of a documented flow (e.g. the egress side), added by this package;
+ * - `user`: declared in the config (service-LB front-ends, extra rules).
  */
-export type Provenance = "c3-doc" | "c3-port-table-gap" | "public-oci-adapted" | "derived";
+export type Provenance = "c3-doc" | "c3-port-table-gap" | "public-oci-adapted" | "derived" | "user";
 
 /** When a flow applies. Absent fields mean "always". */
 export interface FlowCondition {

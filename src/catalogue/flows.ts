@@ -1,0 +1,151 @@
+import type { ResolvedConfig, ResolvedExtraRule, SubnetRole } from "../config/types";
+import { ANYWHERE } from "../cidr/cidr";
+import { KUBE_INTERNAL_CIDR } from "./constants";
+import { COMMON_FLOWS, CONTROL_PLANE_ENDPOINT_FLOWS, CONTROL_PLANE_FLOWS, WORKER_FLOWS } from "./flannel";
+import type { CidrRef, Endpoint, FlowDefinition, PortSpec, ResolvedEndpoint, ResolvedFlow } from "./types";
+
+/** Every static flow of the catalogue, in rendering order. Ids are unique (checked by {@link assertUniqueIds}). */
+export const STATIC_FLOWS: readonly FlowDefinition[] = [
+    ...COMMON_FLOWS,
+    ...WORKER_FLOWS,
+    ...CONTROL_PLANE_FLOWS,
+    ...CONTROL_PLANE_ENDPOINT_FLOWS,
+];
+
+/**
+ * Throws when two flows share an id. terraform-oci-oke keys its rule map by description and silently drops
+ * duplicates; here a duplicate is a bug that must surface.
+ */
+export function assertUniqueIds(flows: readonly FlowDefinition[]): void {
+    const seen = new Set<string>();
+    for (const flow of flows) {
+        if (seen.has(flow.id)) {
+            throw new Error(`oke-c3-network: duplicate flow id "${flow.id}" in the catalogue`);
+        }
+        seen.add(flow.id);
+    }
+}
+
+/** The worker-LB front-end flows (workerlb-seclist, spec 3.3), one per configured listener. */
+function serviceLbFlows(config: ResolvedConfig): FlowDefinition[] {
+    return config.serviceLbIngress.map((rule) => ({
+        id: `service-lb-ingress-${rule.name}`,
+        description: "Allow inbound traffic for applications.",
+        source: { kind: "cidrs", cidrs: rule.sources },
+        destination: { kind: "role", role: "serviceLb" },
+        protocol: rule.protocol,
+        ports: rule.ports,
+        refs: ["C3 workerlb-seclist 3.3"],
+        provenance: rule.name === "http" || rule.name === "https" ? "c3-doc" : "user",
+    }));
+}
+
+/** A user's extra rule as a flow: ingress = from the CIDR to the role, egress = from the role to the CIDR. */
+function extraRuleFlow(rule: ResolvedExtraRule): FlowDefinition {
+    const peer: Endpoint = { kind: "cidrs", cidrs: [rule.cidr] };
+    const self: Endpoint = { kind: "role", role: rule.role };
+    return {
+        id: `extra-${rule.name}`,
+        description: rule.description,
+        source: rule.direction === "ingress" ? peer : self,
+        destination: rule.direction === "ingress" ? self : peer,
+        protocol: rule.protocol,
+        ports: rule.ports,
+        icmp: rule.icmp,
+        refs: [`extraRules.${rule.name}`],
+        provenance: "user",
+    };
+}
+
+function applies(flow: FlowDefinition, config: ResolvedConfig): boolean {
+    const when = flow.when;
+    return (
+        when === undefined ||
+        ((when.cni === undefined || when.cni.includes(config.cni)) &&
+            (when.clusterAccess === undefined || when.clusterAccess.includes(config.clusterAccess)) &&
+            (when.egress === undefined || when.egress.includes(config.egress)))
+    );
+}
+
+/** The catalogue flows that apply to a config, static ones first, in a deterministic order. */
+export function flowDefinitionsFor(config: ResolvedConfig): FlowDefinition[] {
+    const flows = [
+        ...STATIC_FLOWS.filter((flow) => applies(flow, config)),
+        ...serviceLbFlows(config),
+        ...config.extraRules.map(extraRuleFlow),
+    ];
+    assertUniqueIds(flows);
+    return flows;
+}
+
+function cidrsOf(ref: CidrRef, config: ResolvedConfig): string[] {
+    switch (ref) {
+        case "vcn":
+            return [config.layout.vcn];
+        case "kubeClients":
+            return [...config.kubeClientCidrs];
+        case "bastion":
+            return [...config.bastionCidrs];
+        case "kubeInternal":
+            return [KUBE_INTERNAL_CIDR];
+        case "anywhere":
+            return [ANYWHERE];
+    }
+}
+
+function roleCidr(role: SubnetRole, config: ResolvedConfig): string {
+    const value = config.layout[role];
+    if (value === undefined) {
+        throw new Error(`oke-c3-network: no ${role} subnet in this layout`);
+    }
+    return value;
+}
+
+/** Resolves an endpoint to its concrete CIDRs for one config. */
+export function resolveEndpoint(endpoint: Endpoint, config: ResolvedConfig): ResolvedEndpoint {
+    switch (endpoint.kind) {
+        case "role":
+            return { role: endpoint.role, cidrs: [roleCidr(endpoint.role, config)] };
+        case "allRoles":
+            return { role: "all", cidrs: managedRoles(config).map((r) => roleCidr(r, config)) };
+        case "cidr":
+            return { ref: endpoint.ref, cidrs: cidrsOf(endpoint.ref, config) };
+        case "cidrs":
+            return { cidrs: [...endpoint.cidrs] };
+    }
+}
+
+/** The subnet roles a config creates, in {@link SUBNET_ROLES} order. */
+export function managedRoles(config: ResolvedConfig): SubnetRole[] {
+    const roles: SubnetRole[] = ["worker", "serviceLb", "controlPlane", "controlPlaneEndpoint"];
+    return config.layout.pod === undefined ? roles : [...roles, "pod"];
+}
+
+function resolvePorts(ports: PortSpec | undefined, config: ResolvedConfig): ResolvedFlow["ports"] {
+    if (ports === "kubernetesApiPort") {
+        return { min: config.kubernetesApiPort, max: config.kubernetesApiPort };
+    }
+    return ports === undefined ? undefined : { min: ports.min, max: ports.max };
+}
+
+/** Resolves one flow definition against a config. */
+export function resolveFlow(flow: FlowDefinition, config: ResolvedConfig): ResolvedFlow {
+    const resolved: ResolvedFlow = {
+        id: flow.id,
+        description: flow.description,
+        source: resolveEndpoint(flow.source, config),
+        destination: resolveEndpoint(flow.destination, config),
+        protocol: flow.protocol,
+        refs: [...flow.refs],
+        provenance: flow.provenance,
+    };
+    const ports = resolvePorts(flow.ports, config);
+    if (ports !== undefined) resolved.ports = ports;
+    if (flow.icmp !== undefined) resolved.icmp = { ...flow.icmp };
+    return resolved;
+}
+
+/** Every flow the network must allow for this config: the `requiredFlows` output and the analyzer's input. */
+export function requiredFlowsFor(config: ResolvedConfig): ResolvedFlow[] {
+    return flowDefinitionsFor(config).map((flow) => resolveFlow(flow, config));
+}

@@ -1,0 +1,33 @@
+/**
+ * oke-c3-network: the network of an OKE workload cluster on Oracle Compute Cloud@Customer (C3), as one
+ * Pulumi component, plus the offline analyzer that proves Oracle's documented flows against any network.
+ */
+export { WorkloadClusterNetwork, WORKLOAD_CLUSTER_NETWORK_TYPE } from "./component/workload-cluster-network";
+export type { RoleIds } from "./component/children";
+export {
+    Cni,
+    ClusterAccess,
+    EgressMode,
+    SecurityRulesMode,
+    NetworkConfigError,
+    SUBNET_DISPLAY_NAMES,
+    SUBNET_ROLES,
+    ORACLE_CIDR_TERMS,
+} from "./config/types";
+export type {
+    WorkloadClusterNetworkArgs,
+    NetworkCidrs,
+    ServiceLbIngressRule,
+    ExtraRule,
+    ExistingVcn,
+    ResolvedLayout,
+    ResolvedConfig,
+    ConfigProblem,
+    SubnetRole,
+} from "./config/types";
+export { resolveConfig, validateConfig } from "./config/validate";
+export { carveLayout } from "./cidr/carve";
+export { STATIC_FLOWS, requiredFlowsFor } from "./catalogue/flows";
+export type { FlowDefinition, ResolvedFlow, Endpoint, Provenance } from "./catalogue/types";
+export { planNetwork } from "./render/plan";
+export type { NetworkPlan } from "./render/plan";

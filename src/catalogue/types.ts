@@ -117,3 +117,46 @@ export interface ResolvedEndpoint {
     /** The concrete CIDRs (one per kube client / bastion CIDR). */
     cidrs: string[];
 }
+
+/**
+ * {@link ResolvedFlow} with its enumerations widened to `string`, for the component's `requiredFlows`
+ * output: Pulumi's schema inference rejects union types, and other languages see plain strings.
+ */
+export interface RequiredFlow {
+    /** The catalogue id. */
+    id: string;
+    /** Description (Oracle's text where Oracle gives one). */
+    description: string;
+    /** Source endpoint. */
+    source: RequiredFlowEndpoint;
+    /** Destination endpoint. */
+    destination: RequiredFlowEndpoint;
+    /** `tcp`, `udp`, `icmp` or `all`. */
+    protocol: string;
+    /** Destination ports (tcp/udp); absent means all. */
+    ports?: PortRange;
+    /** ICMP type/code. */
+    icmp?: RequiredFlowIcmp;
+    /** Spec references. */
+    refs: string[];
+    /** `c3-doc`, `c3-port-table-gap`, `public-oci-adapted`, `derived` or `user`. */
+    provenance: string;
+}
+
+/** An endpoint of a {@link RequiredFlow}. */
+export interface RequiredFlowEndpoint {
+    /** Subnet role (`worker`, `serviceLb`, `controlPlane`, `controlPlaneEndpoint`, `pod`) or `all`. */
+    role?: string;
+    /** Symbolic CIDR (`vcn`, `kubeClients`, `bastion`, `kubeInternal`, `anywhere`). */
+    ref?: string;
+    /** Concrete CIDRs. */
+    cidrs: string[];
+}
+
+/** ICMP type and optional code. */
+export interface RequiredFlowIcmp {
+    /** ICMP type. */
+    type: number;
+    /** ICMP code. */
+    code?: number;
+}

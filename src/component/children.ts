@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as oci from "@pulumi/oci";
-import type { SubnetRole, WorkloadClusterNetworkArgs } from "../config/types";
+import { SUBNET_DISPLAY_NAMES, type SubnetRole, type WorkloadClusterNetworkArgs } from "../config/types";
 import type { NetworkPlan, PlannedNsg, PlannedRouteTable, PlannedSecurityList, PlannedSubnet } from "../render/plan";
 import { toNsgRuleFields, toSecurityListEgress, toSecurityListIngress } from "../render/oci-shapes";
 import type { RuleOwner } from "../render/rules";
@@ -17,6 +17,11 @@ export interface ChildContext {
     vcnId: pulumi.Input<string>;
     /** Tags for every resource. */
     tags: { freeformTags?: Record<string, string>; definedTags?: Record<string, string> };
+}
+
+/** The stable part of a child's logical name for a rule owner: Oracle's subnet name, or `common`. */
+export function ownerSlug(owner: RuleOwner): string {
+    return owner === "common" ? "common" : SUBNET_DISPLAY_NAMES[owner];
 }
 
 /** Builds the context from the args; tags are copied so later mutation of the args cannot leak in. */
@@ -142,7 +147,7 @@ export function createRouteTable(
 /** Creates one security list of the plan. */
 export function createSecurityList(ctx: ChildContext, list: PlannedSecurityList): oci.core.SecurityList {
     return new oci.core.SecurityList(
-        `${ctx.name}-seclist-${list.owner}`,
+        `${ctx.name}-seclist-${ownerSlug(list.owner)}`,
         {
             compartmentId: ctx.compartmentId,
             vcnId: ctx.vcnId,
@@ -158,13 +163,13 @@ export function createSecurityList(ctx: ChildContext, list: PlannedSecurityList)
 /** Creates one role NSG and its rules; rule resources are named by the rule's stable key. */
 export function createNsg(ctx: ChildContext, planned: PlannedNsg): oci.core.NetworkSecurityGroup {
     const nsg = new oci.core.NetworkSecurityGroup(
-        `${ctx.name}-nsg-${planned.role}`,
+        `${ctx.name}-nsg-${ownerSlug(planned.role)}`,
         { compartmentId: ctx.compartmentId, vcnId: ctx.vcnId, displayName: planned.displayName, ...ctx.tags },
         { parent: ctx.parent },
     );
     for (const rule of planned.rules) {
         new oci.core.NetworkSecurityGroupSecurityRule(
-            `${ctx.name}-nsg-${planned.role}-${rule.key}`,
+            `${ctx.name}-nsg-${ownerSlug(planned.role)}-${rule.key}`,
             { networkSecurityGroupId: nsg.id, ...toNsgRuleFields(rule) },
             { parent: nsg },
         );
@@ -180,7 +185,7 @@ export function createSubnet(
     listIds: Readonly<Partial<Record<RuleOwner, pulumi.Input<string>>>>,
 ): oci.core.Subnet {
     return new oci.core.Subnet(
-        `${ctx.name}-subnet-${subnet.role}`,
+        `${ctx.name}-subnet-${ownerSlug(subnet.role)}`,
         {
             compartmentId: ctx.compartmentId,
             vcnId: ctx.vcnId,

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedLayout, SubnetRole, WorkloadClusterNetworkArgs } from "../config/types";
 import { resolveConfig } from "../config/validate";
-import type { ResolvedFlow } from "../catalogue/types";
+import type { RequiredFlow } from "../catalogue/types";
 import { planNetwork, type NetworkPlan, type RouteTableKey } from "../render/plan";
 import type { RuleOwner } from "../render/rules";
 import {
@@ -51,7 +51,7 @@ export class WorkloadClusterNetwork extends pulumi.ComponentResource {
     /** The resolved CIDR layout (Oracle's `vcn_cidr`, `worker_cidr`, `workerlb_cidr`, `kmi_cidr`, `kmilb_cidr`, `pod_cidr`). */
     public readonly cidrs: pulumi.Output<ResolvedLayout>;
     /** Every flow this network must allow, as plain data: id, source, destination, protocol, ports, Oracle reference. */
-    public readonly requiredFlows: pulumi.Output<ResolvedFlow[]>;
+    public readonly requiredFlows: pulumi.Output<RequiredFlow[]>;
 
     /**
      * @param name Logical name; children are named `${name}-<stable key>`.
@@ -72,7 +72,7 @@ export class WorkloadClusterNetwork extends pulumi.ComponentResource {
         this.routeTableIds = roleIds(built.routeTableIds);
         this.nsgIds = roleIds(withAllRoles(plan, built.nsgIds));
         this.cidrs = pulumi.output(plan.config.layout);
-        this.requiredFlows = pulumi.output(plan.flows);
+        this.requiredFlows = pulumi.output<RequiredFlow[]>(plan.flows);
         this.registerOutputs({
             vcnId: this.vcnId,
             natGatewayId: this.natGatewayId,

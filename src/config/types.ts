@@ -170,13 +170,13 @@ export interface WorkloadClusterNetworkArgs {
     kubernetesApiPort?: number;
     /** Where the bastion host lives (port table rows 1-2: "bastion host, vcn_cidr"). Default `[cidrs.vcn]`. */
     bastionCidrs?: string[];
-    /** `"flannel"` (default) or `"vcn-native"`; see {@link Cni}. */
+    /** `"flannel"` (default) or `"vcn-native"`; see `Cni`. */
     cni?: string;
-    /** `"public"` (default) or `"private"`; see {@link ClusterAccess}. */
+    /** `"public"` (default) or `"private"`; see `ClusterAccess`. */
     clusterAccess?: string;
-    /** `"securityLists"` (default), `"nsgs"` or `"both"`; see {@link SecurityRulesMode}. */
+    /** `"securityLists"` (default), `"nsgs"` or `"both"`; see `SecurityRulesMode`. */
     securityRules?: string;
-    /** `"flows"` (default, least privilege) or `"all"` (Oracle's egress-all); see {@link EgressMode}. */
+    /** `"flows"` (default, least privilege) or `"all"` (Oracle's egress-all); see `EgressMode`. */
     egress?: string;
     /** The worker-LB front-end rules (workerlb-seclist). Default: TCP 80 and 443 from `kubeClientCidrs`. */
     serviceLbIngress?: ServiceLbIngressRule[];

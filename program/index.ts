@@ -1,0 +1,21 @@
+/*
+ * The repository's own Pulumi program: `pulumi up` at the repository root builds one OKE workload-cluster
+ * network on C3 from the stack's config (see Pulumi.yaml for the keys and Oracle's example defaults).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { argsFromConfig } from "../src/config/stack-config";
+import { WorkloadClusterNetwork } from "../src/component/workload-cluster-network";
+
+const config = new pulumi.Config();
+const network = new WorkloadClusterNetwork(
+    pulumi.getProject(),
+    argsFromConfig((key) => config.getObject<unknown>(key) ?? config.get(key)),
+);
+
+export const vcnId = network.vcnId;
+export const subnetIds = network.subnetIds;
+export const securityListIds = network.securityListIds;
+export const routeTableIds = network.routeTableIds;
+export const nsgIds = network.nsgIds;
+export const cidrs = network.cidrs;
+export const requiredFlows = network.requiredFlows;

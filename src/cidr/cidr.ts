@@ -35,7 +35,7 @@ export function parseCidr(text: string): Cidr | CidrParseError {
         return { message: "is not an IPv4 CIDR block such as 10.0.0.0/16" };
     }
     const block = new IPCIDR(text);
-    const network = `${block.start()}/${block.address.subnetMask}`;
+    const network = `${block.start<string>()}/${block.address.subnetMask}`;
     if (network !== text) {
         return { message: `has host bits set; the network address is ${network}`, suggestion: network };
     }

@@ -23,6 +23,8 @@ export interface NetworkModel {
     routeTables: Record<string, ModelRouteTable>;
     /** Gateways (NAT, internet, service, DRG, LPG) by key. */
     gateways: Record<string, ModelGateway>;
+    /** What the model builder could not resolve or had to assume, as sentences (e.g. an unmanaged default list). */
+    notes?: string[];
 }
 
 /** A subnet and what applies to the VNICs in it. */
@@ -45,7 +47,15 @@ export interface ModelSubnet {
     nsgKeys: string[];
     /** True when some attachment could not be resolved (preview with unknown ids and no dependencies). */
     unresolved?: boolean;
+    /**
+     * Which attachments are unresolved, when known; absent with `unresolved` means "any of them", so the
+     * evaluator then treats security rules and routes alike as uncertain.
+     */
+    unresolvedParts?: UnresolvedPart[];
 }
+
+/** An attachment of a subnet that the model builder could not resolve. */
+export type UnresolvedPart = "securityLists" | "routeTable" | "nsgs";
 
 /** Where a rule lives, so findings and explanations can name it. */
 export interface RuleOrigin {
@@ -65,9 +75,9 @@ export interface ModelRule {
     direction: "ingress" | "egress";
     /** OCI `stateless`; stateful (false) rules allow the reply automatically. */
     stateless: boolean;
-    /** OCI protocol: `"all"`, or an IANA number as a string (`"6"` TCP, `"17"` UDP, `"1"` ICMP). */
+    /** OCI protocol: `"all"`, or an IANA number as a string (`"6"` TCP, `"17"` UDP, `"1"` ICMP); `""` when unknown. */
     protocol: string;
-    /** Source CIDR of an ingress rule, destination CIDR of an egress rule. */
+    /** Source CIDR of an ingress rule, destination CIDR of an egress rule; `""` when unknown. */
     peer: string;
     /** OCI source/destination type: `CIDR_BLOCK` (C3 supports only this), `SERVICE_CIDR_BLOCK`, `NETWORK_SECURITY_GROUP`. */
     peerType: string;
@@ -113,7 +123,7 @@ export interface ModelNsg {
 
 /** A route rule. */
 export interface ModelRouteRule {
-    /** Destination CIDR. */
+    /** Destination CIDR; `""` when unknown (then `unknown` is true). */
     destination: string;
     /** The target gateway's key; undefined when unknown. */
     targetKey?: string;

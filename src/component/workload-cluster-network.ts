@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedLayout, SubnetRole, WorkloadClusterNetworkArgs } from "../config/types";
-import { resolveConfig } from "../config/validate";
+import { dnsLabelFromName, resolveConfig } from "../config/validate";
 import type { RequiredFlow } from "../catalogue/types";
 import { planNetwork, type NetworkPlan, type RouteTableKey } from "../render/plan";
 import type { RuleOwner } from "../render/rules";
@@ -59,7 +59,7 @@ export class WorkloadClusterNetwork extends pulumi.ComponentResource {
      * @param opts Resource options.
      */
     constructor(name: string, args: WorkloadClusterNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planNetwork(resolveConfig(args));
+        const plan = planNetwork(resolveConfig({ ...args, dnsLabel: args.dnsLabel ?? dnsLabelFromName(name) }));
         super(WORKLOAD_CLUSTER_NETWORK_TYPE, name, {}, opts);
 
         const built = buildNetwork(name, this, args, plan);

@@ -841,6 +841,14 @@ function readDnsLabel(raw: Raw, out: Problems): string {
     return DEFAULT_VCN_DNS_LABEL;
 }
 
+/**
+ * A VCN DNS label derived from a component name (letters and digits, starting with a letter, at most 15),
+ * so two networks in one tenancy do not collide on a fixed default (Oracle: unique across the tenancy).
+ */
+export function dnsLabelFromName(name: string): string {
+    return dnsLabelHint(name);
+}
+
 function dnsLabelHint(value: unknown): string {
     const cleaned = typeof value === "string" ? value.toLowerCase().replace(/[^a-z0-9]/g, "") : "";
     const lettered = /^[a-z]/.test(cleaned) ? cleaned : `v${cleaned}`;

@@ -4,7 +4,16 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-    { ignores: ["dist/**", "docs/**", "node_modules/**", "examples/**/node_modules/**", "**/*.js", "**/*.mjs"] },
+    {
+        ignores: [
+            "dist/**",
+            "docs/**",
+            "node_modules/**",
+            "examples/**/node_modules/**",
+            "**/*.js",
+            "**/*.mjs",
+        ],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {

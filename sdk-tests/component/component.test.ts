@@ -32,24 +32,37 @@ describe("WorkloadClusterNetwork: what it registers (Oracle's example)", () => {
 
     it("names subnets as Oracle does, private workers and control plane, public LB subnets", () => {
         const subnets: Record<string, Record<string, unknown>> = Object.fromEntries(
-            recordsOfType(records, "oci:Core/subnet:Subnet").map((s) => [String(s.inputs.displayName), s.inputs]),
+            recordsOfType(records, "oci:Core/subnet:Subnet").map((s) => [
+                String(s.inputs.displayName),
+                s.inputs,
+            ]),
         );
-        assert.deepEqual(Object.keys(subnets).sort(), ["control-plane", "control-plane-endpoint", "service-lb", "worker"]);
+        assert.deepEqual(Object.keys(subnets).sort(), [
+            "control-plane",
+            "control-plane-endpoint",
+            "service-lb",
+            "worker",
+        ]);
         assert.equal(subnets["worker"].prohibitPublicIpOnVnic, true);
         assert.equal(subnets["control-plane"].prohibitPublicIpOnVnic, true);
         assert.equal(subnets["service-lb"].prohibitPublicIpOnVnic, false);
         assert.equal(subnets["control-plane-endpoint"].prohibitPublicIpOnVnic, false);
-        assert.deepEqual(
-            Object.fromEntries(Object.entries(subnets).map(([k, v]) => [k, v.dnsLabel])),
-            { worker: "worker", "service-lb": "servicelb", "control-plane": "kmi", "control-plane-endpoint": "kmilb" },
-        );
+        assert.deepEqual(Object.fromEntries(Object.entries(subnets).map(([k, v]) => [k, v.dnsLabel])), {
+            worker: "worker",
+            "service-lb": "servicelb",
+            "control-plane": "kmi",
+            "control-plane-endpoint": "kmilb",
+        });
         assert.equal(subnets["worker"].cidrBlock, "172.31.253.0/24");
         assert.equal(subnets["control-plane"].cidrBlock, "172.31.252.224/28");
     });
 
     it("routes private subnets through nat_private and LB subnets through public", () => {
-        const tables = Object.fromEntries(
-            recordsOfType(records, "oci:Core/routeTable:RouteTable").map((t) => [t.inputs.displayName, t]),
+        const tables: Record<string, ResourceRecord> = Object.fromEntries(
+            recordsOfType(records, "oci:Core/routeTable:RouteTable").map((t) => [
+                String(t.inputs.displayName),
+                t,
+            ]),
         );
         assert.deepEqual(Object.keys(tables).sort(), ["nat_private", "public"]);
         assert.deepEqual(tables["nat_private"].inputs.routeRules, [
@@ -66,7 +79,9 @@ describe("WorkloadClusterNetwork: what it registers (Oracle's example)", () => {
         );
         const subnets = recordsOfType(records, "oci:Core/subnet:Subnet");
         for (const s of subnets) {
-            const expected = ["worker", "control-plane"].includes(String(s.inputs.displayName)) ? "oke-rt-nat-private" : "oke-rt-public";
+            const expected = ["worker", "control-plane"].includes(String(s.inputs.displayName))
+                ? "oke-rt-nat-private"
+                : "oke-rt-public";
             assert.equal(s.inputs.routeTableId, `ocid1.routetable.mock.${expected}`);
         }
     });
@@ -78,9 +93,14 @@ describe("WorkloadClusterNetwork: what it registers (Oracle's example)", () => {
         const [defaultRoutes] = recordsOfType(records, "oci:Core/defaultRouteTable:DefaultRouteTable");
         assert.deepEqual(defaultRoutes.inputs.routeRules ?? [], []);
         for (const s of recordsOfType(records, "oci:Core/subnet:Subnet")) {
-            assert.ok(Array.isArray(s.inputs.securityListIds) && (s.inputs.securityListIds as string[]).length === 2);
+            assert.ok(
+                Array.isArray(s.inputs.securityListIds) &&
+                    (s.inputs.securityListIds as string[]).length === 2,
+            );
             assert.ok(!(s.inputs.securityListIds as string[]).some((id) => id.endsWith("-default")));
-            assert.ok(typeof s.inputs.routeTableId === "string" && !s.inputs.routeTableId.endsWith("-default"));
+            assert.ok(
+                typeof s.inputs.routeTableId === "string" && !s.inputs.routeTableId.endsWith("-default"),
+            );
         }
     });
 
@@ -99,7 +119,12 @@ describe("WorkloadClusterNetwork: what it registers (Oracle's example)", () => {
 
     it("outputs ids by role, the resolved layout, and the required flows", async () => {
         const subnetIds = await valueOf(network.subnetIds);
-        assert.deepEqual(Object.keys(subnetIds).sort(), ["controlPlane", "controlPlaneEndpoint", "serviceLb", "worker"]);
+        assert.deepEqual(Object.keys(subnetIds).sort(), [
+            "controlPlane",
+            "controlPlaneEndpoint",
+            "serviceLb",
+            "worker",
+        ]);
         assert.equal(subnetIds.worker, "ocid1.subnet.mock.oke-subnet-worker");
         assert.deepEqual(await valueOf(network.cidrs), {
             vcn: "172.31.252.0/23",
@@ -110,7 +135,8 @@ describe("WorkloadClusterNetwork: what it registers (Oracle's example)", () => {
         });
         const flows = await valueOf(network.requiredFlows);
         const seedRefs = flows.flatMap((f) => f.refs).filter((r) => r.startsWith("C3 ports 1a#"));
-        for (let row = 1; row <= 10; row++) assert.ok(seedRefs.includes(`C3 ports 1a#${row}`), `seed row ${row} in requiredFlows`);
+        for (let row = 1; row <= 10; row++)
+            assert.ok(seedRefs.includes(`C3 ports 1a#${row}`), `seed row ${row} in requiredFlows`);
         assert.equal(await valueOf(network.natGatewayId), "ocid1.natgateway.mock.oke-nat");
         assert.equal(await valueOf(network.vcnId), "ocid1.vcn.mock.oke-vcn");
     });
@@ -120,7 +146,8 @@ describe("WorkloadClusterNetwork: stable identities", () => {
     it("the same config registers byte-identical inputs", async () => {
         const a = await deploy(argsFor(ORACLE_EXAMPLE));
         const b = await deploy(argsFor(ORACLE_EXAMPLE));
-        const canon = (rs: ResourceRecord[]) => JSON.stringify([...rs].sort((x, y) => x.urn.localeCompare(y.urn)));
+        const canon = (rs: ResourceRecord[]) =>
+            JSON.stringify([...rs].sort((x, y) => x.urn.localeCompare(y.urn)));
         assert.equal(canon(a.records), canon(b.records));
     });
 
@@ -149,13 +176,21 @@ describe("WorkloadClusterNetwork: stable identities", () => {
 
     it("adding a kube client CIDR changes only the lists that mention kube clients", async () => {
         const a = await deploy(argsFor(ORACLE_EXAMPLE));
-        const b = await deploy({ ...argsFor(ORACLE_EXAMPLE), kubeClientCidrs: ["10.0.0.0/8", "192.168.5.0/24"] });
+        const b = await deploy({
+            ...argsFor(ORACLE_EXAMPLE),
+            kubeClientCidrs: ["10.0.0.0/8", "192.168.5.0/24"],
+        });
         const inputsOf = (rs: ResourceRecord[]) => new Map(rs.map((r) => [r.name, JSON.stringify(r.inputs)]));
         const before = inputsOf(a.records);
         const after = inputsOf(b.records);
         assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort(), "same children");
         const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k)).sort();
-        assert.deepEqual(changed, ["oke-seclist-control-plane", "oke-seclist-control-plane-endpoint", "oke-seclist-service-lb", "oke-seclist-worker"]);
+        assert.deepEqual(changed, [
+            "oke-seclist-control-plane",
+            "oke-seclist-control-plane-endpoint",
+            "oke-seclist-service-lb",
+            "oke-seclist-worker",
+        ]);
     });
 });
 
@@ -176,7 +211,9 @@ describe("WorkloadClusterNetwork: a refused config creates nothing", () => {
         });
         assert.ok(thrown instanceof NetworkConfigError, String(thrown));
         assert.ok(thrown.problems.length >= 2, "every problem at once");
-        assert.ok(thrown.problems.some((p) => p.path === "cidrs.vcn" && p.message.includes("172.31.252.0/23")));
+        assert.ok(
+            thrown.problems.some((p) => p.path === "cidrs.vcn" && p.message.includes("172.31.252.0/23")),
+        );
         assert.ok(thrown.problems.some((p) => p.path === "kubeClientCidrs"));
         assert.deepEqual(run.records, [], "nothing registered");
     });
@@ -193,7 +230,10 @@ describe("WorkloadClusterNetwork: a refused config creates nothing", () => {
             }
         });
         assert.ok(thrown instanceof NetworkConfigError);
-        assert.ok(thrown.problems.some((p) => p.path.startsWith("rules.") && p.message.includes("30")), thrown.message);
+        assert.ok(
+            thrown.problems.some((p) => p.path.startsWith("rules.") && p.message.includes("30")),
+            thrown.message,
+        );
         assert.deepEqual(run.records, []);
     });
 });
@@ -207,16 +247,48 @@ describe("schema for other languages (ComponentProvider.getSchema)", () => {
             name: "oke-c3-network",
         });
         const schema = JSON.parse(await provider.getSchema()) as {
-            resources: Record<string, { inputProperties: Record<string, { description?: string }>; properties: Record<string, unknown>; requiredInputs: string[] }>;
+            resources: Record<
+                string,
+                {
+                    inputProperties: Record<string, { description?: string }>;
+                    properties: Record<string, unknown>;
+                    requiredInputs: string[];
+                }
+            >;
         };
         const resource = schema.resources["oke-c3-network:index:WorkloadClusterNetwork"];
         assert.ok(resource, "type token");
-        for (const arg of ["compartmentId", "cidrs", "kubeClientCidrs", "kubernetesApiPort", "bastionCidrs", "cni", "clusterAccess", "securityRules", "serviceLbIngress", "dnsLabel", "freeformTags", "definedTags"]) {
+        for (const arg of [
+            "compartmentId",
+            "cidrs",
+            "kubeClientCidrs",
+            "kubernetesApiPort",
+            "bastionCidrs",
+            "cni",
+            "clusterAccess",
+            "securityRules",
+            "serviceLbIngress",
+            "dnsLabel",
+            "freeformTags",
+            "definedTags",
+        ]) {
             assert.ok(resource.inputProperties[arg], `input ${arg}`);
-            assert.ok(!String(resource.inputProperties[arg].description).includes("[object Object]"), `doc of ${arg}`);
+            assert.ok(
+                !String(resource.inputProperties[arg].description).includes("[object Object]"),
+                `doc of ${arg}`,
+            );
         }
         assert.deepEqual(resource.requiredInputs.sort(), ["cidrs", "compartmentId", "kubeClientCidrs"]);
-        for (const out of ["vcnId", "natGatewayId", "internetGatewayId", "subnetIds", "securityListIds", "routeTableIds", "cidrs", "requiredFlows"]) {
+        for (const out of [
+            "vcnId",
+            "natGatewayId",
+            "internetGatewayId",
+            "subnetIds",
+            "securityListIds",
+            "routeTableIds",
+            "cidrs",
+            "requiredFlows",
+        ]) {
             assert.ok(resource.properties[out], `output ${out}`);
         }
     });

@@ -7,7 +7,14 @@ import {
     ORACLE_SECURITY_LIST_RULES,
     SEED_TABLE,
 } from "../fixtures/oracle-tables";
-import { argsFor, assertAllowed, assertDenied, deploy, queriesFor, type Deployment } from "../fixtures/harness";
+import {
+    argsFor,
+    assertAllowed,
+    assertDenied,
+    deploy,
+    queriesFor,
+    type Deployment,
+} from "../fixtures/harness";
 
 /*
  * The proof: Oracle's tables (written literally in the fixtures) checked against the resources the component
@@ -28,7 +35,11 @@ for (const layout of LAYOUTS) {
                         const verdict = assertAllowed(deployment.model, query);
                         assert.notEqual(verdict.ingress.status, "denied");
                         if (row.destination === "anywhere") {
-                            assert.equal(verdict.route.status, "routed", "a flow leaving the VCN needs a route");
+                            assert.equal(
+                                verdict.route.status,
+                                "routed",
+                                "a flow leaving the VCN needs a route",
+                            );
                             assert.equal(verdict.route.gateway?.kind, "nat");
                         }
                         if (row.source === "worker_cidr") {

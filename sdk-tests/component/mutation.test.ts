@@ -68,7 +68,9 @@ describe("mutation: every registered rule is needed by Oracle's tables", () => {
     });
 
     it("removing the NAT route breaks the workers' yum and registry flows", () => {
-        const table = records.find((r) => r.type === "oci:Core/routeTable:RouteTable" && r.inputs.displayName === "nat_private");
+        const table = records.find(
+            (r) => r.type === "oci:Core/routeTable:RouteTable" && r.inputs.displayName === "nat_private",
+        );
         assert.ok(table);
         const broken = brokenFlows(withoutRule(records, table.urn, "routeRules", 0));
         assert.deepEqual(broken, ["3 workers → yum", "4 workers → secure yum", "5 workers → registry"]);

@@ -48,7 +48,9 @@ interface RegisterRequest {
     getType(): string;
     getName(): string;
     getParent(): string;
-    getPropertydependenciesMap(): { forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void };
+    getPropertydependenciesMap(): {
+        forEach(cb: (deps: { getUrnsList(): string[] }, key: string) => void): void;
+    };
 }
 
 interface RegisterResponse {
@@ -106,7 +108,10 @@ async function settle(): Promise<void> {
  * Runs `program` under Pulumi's mock engine and returns every resource it registered. Custom resources get
  * deterministic fake OCIDs (unknown in preview mode); component resources are recorded too.
  */
-export async function recordProgram<T>(program: () => T, options: RecordOptions = {}): Promise<RecordedRun<T>> {
+export async function recordProgram<T>(
+    program: () => T,
+    options: RecordOptions = {},
+): Promise<RecordedRun<T>> {
     const records: ResourceRecord[] = [];
     const byName = new Map<string, ResourceRecord>();
     const preview = options.preview ?? false;
@@ -119,7 +124,10 @@ export async function recordProgram<T>(program: () => T, options: RecordOptions 
                 if (id !== undefined && !preview) record.id = id;
                 records.push(record);
                 byName.set(`${args.type}::${args.name}`, record);
-                return { id: preview ? undefined : id, state: { ...inputs, ...computedState(args.type, args.name) } };
+                return {
+                    id: preview ? undefined : id,
+                    state: { ...inputs, ...computedState(args.type, args.name) },
+                };
             },
             call(args: pulumi.runtime.MockCallArgs) {
                 return args.inputs as Record<string, unknown>;

@@ -223,7 +223,8 @@ export const CONTROL_PLANE_FLOWS: readonly FlowDefinition[] = [
     },
     {
         id: "control-plane-api-from-workers",
-        description: "Outbound from the workers to the Kubernetes API on the control-plane subnet (node join).",
+        description:
+            "Outbound from the workers to the Kubernetes API on the control-plane subnet (node join).",
         source: role("worker"),
         destination: role("controlPlane"),
         protocol: "tcp",
@@ -323,7 +324,8 @@ export const CONTROL_PLANE_ENDPOINT_FLOWS: readonly FlowDefinition[] = [
     },
     {
         id: "endpoint-api-from-control-plane",
-        description: "Allow inbound connections from the control-plane instances to the control plane load balancer.",
+        description:
+            "Allow inbound connections from the control-plane instances to the control plane load balancer.",
         source: role("controlPlane"),
         destination: role("controlPlaneEndpoint"),
         protocol: "tcp",

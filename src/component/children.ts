@@ -1,7 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as oci from "@pulumi/oci";
 import { SUBNET_DISPLAY_NAMES, type SubnetRole, type WorkloadClusterNetworkArgs } from "../config/types";
-import type { NetworkPlan, PlannedNsg, PlannedRouteTable, PlannedSecurityList, PlannedSubnet } from "../render/plan";
+import type {
+    NetworkPlan,
+    PlannedNsg,
+    PlannedRouteTable,
+    PlannedSecurityList,
+    PlannedSubnet,
+} from "../render/plan";
 import { toNsgRuleFields, toSecurityListEgress, toSecurityListIngress } from "../render/oci-shapes";
 import type { RuleOwner } from "../render/rules";
 

@@ -59,7 +59,9 @@ export class WorkloadClusterNetwork extends pulumi.ComponentResource {
      * @param opts Resource options.
      */
     constructor(name: string, args: WorkloadClusterNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planNetwork(resolveConfig({ ...args, dnsLabel: args.dnsLabel ?? dnsLabelFromName(name) }));
+        const plan = planNetwork(
+            resolveConfig({ ...args, dnsLabel: args.dnsLabel ?? dnsLabelFromName(name) }),
+        );
         super(WORKLOAD_CLUSTER_NETWORK_TYPE, name, {}, opts);
 
         const built = buildNetwork(name, this, args, plan);
@@ -106,7 +108,12 @@ function withAllRoles(
     return out;
 }
 
-function buildVcn(name: string, parent: pulumi.Resource, args: WorkloadClusterNetworkArgs, plan: NetworkPlan) {
+function buildVcn(
+    name: string,
+    parent: pulumi.Resource,
+    args: WorkloadClusterNetworkArgs,
+    plan: NetworkPlan,
+) {
     if (args.existingVcn !== undefined) {
         return childContext(name, parent, args, args.existingVcn.id);
     }

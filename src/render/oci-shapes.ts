@@ -22,7 +22,9 @@ function securityListOptions(rule: RenderedRule): SecurityListOptions {
 }
 
 /** A rendered ingress rule as an `oci.core.SecurityList` ingress rule (C3: CIDR sources only, spec 6). */
-export function toSecurityListIngress(rule: RenderedRule): oci.types.input.Core.SecurityListIngressSecurityRule {
+export function toSecurityListIngress(
+    rule: RenderedRule,
+): oci.types.input.Core.SecurityListIngressSecurityRule {
     return {
         protocol: OCI_PROTOCOL[rule.protocol],
         source: rule.peer,
@@ -34,7 +36,9 @@ export function toSecurityListIngress(rule: RenderedRule): oci.types.input.Core.
 }
 
 /** A rendered egress rule as an `oci.core.SecurityList` egress rule. */
-export function toSecurityListEgress(rule: RenderedRule): oci.types.input.Core.SecurityListEgressSecurityRule {
+export function toSecurityListEgress(
+    rule: RenderedRule,
+): oci.types.input.Core.SecurityListEgressSecurityRule {
     return {
         protocol: OCI_PROTOCOL[rule.protocol],
         destination: rule.peer,

@@ -181,12 +181,22 @@ export function limitProblems(plan: Pick<NetworkPlan, "securityLists" | "nsgs">)
     for (const list of plan.securityLists) {
         if (list.ingress.length > MAX_INGRESS_RULES_PER_SECURITY_LIST) {
             problems.push(
-                limitProblem(`${list.displayName}.ingress`, list.ingress.length, MAX_INGRESS_RULES_PER_SECURITY_LIST, "ingress rules"),
+                limitProblem(
+                    `${list.displayName}.ingress`,
+                    list.ingress.length,
+                    MAX_INGRESS_RULES_PER_SECURITY_LIST,
+                    "ingress rules",
+                ),
             );
         }
         if (list.egress.length > MAX_EGRESS_RULES_PER_SECURITY_LIST) {
             problems.push(
-                limitProblem(`${list.displayName}.egress`, list.egress.length, MAX_EGRESS_RULES_PER_SECURITY_LIST, "egress rules"),
+                limitProblem(
+                    `${list.displayName}.egress`,
+                    list.egress.length,
+                    MAX_EGRESS_RULES_PER_SECURITY_LIST,
+                    "egress rules",
+                ),
             );
         }
     }

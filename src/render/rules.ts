@@ -30,7 +30,12 @@ export interface RenderedRule {
 }
 
 /** OCI's protocol numbers (spec 3: TCP=6, UDP=17, ICMP=1). */
-export const OCI_PROTOCOL: Readonly<Record<Protocol, string>> = { tcp: "6", udp: "17", icmp: "1", all: "all" };
+export const OCI_PROTOCOL: Readonly<Record<Protocol, string>> = {
+    tcp: "6",
+    udp: "17",
+    icmp: "1",
+    all: "all",
+};
 
 function slug(text: string): string {
     return text.replace(/[./:]/g, "-");

@@ -3,10 +3,8 @@ import * as limits from "../../src/config/limits";
 import {
     DEFAULT_KUBERNETES_API_PORT,
     DEFAULT_VCN_DNS_LABEL,
-    UNSUPPORTED_VALUES,
     podSubnetProblems,
     resolveConfig,
-    unsupportedValueProblems,
     validateConfig,
 } from "../../src/config/validate";
 import {
@@ -605,33 +603,21 @@ describe("resolveConfig", () => {
         });
     });
 
-    describe("not supported yet", () => {
-        it("refuses every listed value, one place to lift it", () => {
-            for (const entry of UNSUPPORTED_VALUES) {
-                const p = expectProblem(
-                    withArgs({ [entry.field]: entry.value }),
-                    entry.field,
-                    entry.value,
-                    `omit ${entry.field}`,
+    describe("every topology value is accepted", () => {
+        for (const [field, value] of [
+            ["cni", "vcn-native"],
+            ["clusterAccess", "private"],
+            ["securityRules", "nsgs"],
+            ["securityRules", "both"],
+            ["egress", "all"],
+        ] as const) {
+            it(`${field}: ${value}`, () => {
+                const problems = validateConfig(
+                    withArgs({ [field]: value, cidrs: { vcn: "172.31.0.0/19" } }),
                 );
-                assert.match(p.message, /not supported yet/);
-            }
-            assert.deepEqual(
-                UNSUPPORTED_VALUES.map((e) => `${e.field}=${e.value}`),
-                ["cni=vcn-native", "clusterAccess=private", "securityRules=nsgs", "securityRules=both"],
-            );
-        });
-
-        it("accepts the defaults", () => {
-            assert.deepEqual(
-                unsupportedValueProblems({
-                    cni: "flannel",
-                    clusterAccess: "public",
-                    securityRules: "securityLists",
-                }),
-                [],
-            );
-        });
+                assert.deepEqual(problems, []);
+            });
+        }
     });
 
     describe("gateways, existing VCN, DNS label, names, tags", () => {

@@ -2,6 +2,7 @@ import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../config/types";
 import { type Cidr, cidrContains, cidrOverlaps, isCidrError, parseCidr } from "../cidr/cidr";
 import type { ModelSubnet, NetworkModel } from "./model";
 import type { FlowEnd } from "./verdict";
+import { KUBE_INTERNAL_CIDR } from "../cidr/reserved";
 
 /*
  * Where one end of a flow sits in the VCN. OCI filters a packet at the VNICs it leaves and enters, so the
@@ -36,7 +37,7 @@ export interface LocatedEnd {
 }
 
 /** The C3 appliance's own infrastructure network (spec 2c): traffic from it is not routed through the VCN. */
-export const KUBE_INTERNAL_CIDR = "253.255.0.0/16";
+export { KUBE_INTERNAL_CIDR };
 
 /** Locates a flow end in the model: by role when given, else by containment in the subnets' CIDRs. */
 export function locateEnd(model: NetworkModel, end: FlowEnd): LocatedEnd {

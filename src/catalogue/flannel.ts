@@ -165,7 +165,10 @@ export const WORKER_FLOWS: readonly FlowDefinition[] = [
         ports: { min: 80, max: 80 },
         refs: ["C3 ports 1a#3"],
         provenance: "c3-doc",
-        note: "Oracle gives no address for the yum repository, so the destination is 0.0.0.0/0 via NAT.",
+        note:
+            "Oracle gives no address for the yum repository, so the destination is 0.0.0.0/0 via NAT. " +
+            "Air-gapped sites (natGateway: false) have no such path: declare the local mirror with extraRules.",
+        when: { natGateway: [true] },
     },
     {
         id: "worker-to-yum-https",
@@ -176,6 +179,7 @@ export const WORKER_FLOWS: readonly FlowDefinition[] = [
         ports: { min: 443, max: 443 },
         refs: ["C3 ports 1a#4"],
         provenance: "c3-doc",
+        when: { natGateway: [true] },
     },
     {
         id: "worker-to-registry",
@@ -186,6 +190,7 @@ export const WORKER_FLOWS: readonly FlowDefinition[] = [
         ports: { min: 5000, max: 5000 },
         refs: ["C3 ports 1a#5"],
         provenance: "c3-doc",
+        when: { natGateway: [true] },
     },
 ];
 

@@ -1,7 +1,8 @@
 import type { ResolvedConfig, ResolvedExtraRule, SubnetRole } from "../config/types";
 import { ANYWHERE } from "../cidr/cidr";
-import { KUBE_INTERNAL_CIDR } from "./constants";
+import { KUBE_INTERNAL_CIDR } from "../cidr/reserved";
 import { COMMON_FLOWS, CONTROL_PLANE_ENDPOINT_FLOWS, CONTROL_PLANE_FLOWS, WORKER_FLOWS } from "./flannel";
+import { PRIVATE_CLUSTER_FLOWS, VCN_NATIVE_FLOWS } from "./topologies";
 import type { CidrRef, Endpoint, FlowDefinition, PortSpec, ResolvedEndpoint, ResolvedFlow } from "./types";
 
 /** Every static flow of the catalogue, in rendering order. Ids are unique (checked by {@link assertUniqueIds}). */
@@ -10,6 +11,8 @@ export const STATIC_FLOWS: readonly FlowDefinition[] = [
     ...WORKER_FLOWS,
     ...CONTROL_PLANE_FLOWS,
     ...CONTROL_PLANE_ENDPOINT_FLOWS,
+    ...VCN_NATIVE_FLOWS,
+    ...PRIVATE_CLUSTER_FLOWS,
 ];
 
 /**
@@ -63,7 +66,8 @@ function applies(flow: FlowDefinition, config: ResolvedConfig): boolean {
         when === undefined ||
         ((when.cni === undefined || when.cni.includes(config.cni)) &&
             (when.clusterAccess === undefined || when.clusterAccess.includes(config.clusterAccess)) &&
-            (when.egress === undefined || when.egress.includes(config.egress)))
+            (when.egress === undefined || when.egress.includes(config.egress)) &&
+            (when.natGateway === undefined || when.natGateway.includes(config.natGateway)))
     );
 }
 

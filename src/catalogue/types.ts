@@ -43,9 +43,12 @@ export type PortSpec = PortRange | "kubernetesApiPort";
  * - `c3-port-table-gap`: the C3 port table requires it but Oracle's C3 security lists omit it;
  * - `public-oci-adapted`: Oracle's public-OCI rule (spec 9) mapped to C3 as spec 9.7 explains;
  * - `derived`: the other half of a documented flow (e.g. the egress side), added by this package;
+ * - `unverified`: needed for the topology to work but stated by no Oracle page available to us (e.g. only
+ *   non-Oracle Terraform, spec Appendix A); kept narrow and flagged for checking against the live docs;
  * - `user`: declared in the config (service-LB front-ends, extra rules).
  */
-export type Provenance = "c3-doc" | "c3-port-table-gap" | "public-oci-adapted" | "derived" | "user";
+export type Provenance =
+    "c3-doc" | "c3-port-table-gap" | "public-oci-adapted" | "derived" | "unverified" | "user";
 
 /** When a flow applies. Absent fields mean "always". */
 export interface FlowCondition {
@@ -55,6 +58,8 @@ export interface FlowCondition {
     readonly clusterAccess?: readonly ("public" | "private")[];
     /** Only for these egress modes. */
     readonly egress?: readonly ("flows" | "all")[];
+    /** Only when the private subnets do (true) or do not (false, air-gapped) route through a NAT gateway. */
+    readonly natGateway?: readonly boolean[];
 }
 
 /**
@@ -139,7 +144,7 @@ export interface RequiredFlow {
     icmp?: RequiredFlowIcmp;
     /** Spec references. */
     refs: string[];
-    /** `c3-doc`, `c3-port-table-gap`, `public-oci-adapted`, `derived` or `user`. */
+    /** `c3-doc`, `c3-port-table-gap`, `public-oci-adapted`, `derived`, `unverified` or `user`. */
     provenance: string;
 }
 

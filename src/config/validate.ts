@@ -46,43 +46,6 @@ export const DEFAULT_CHOICES: Readonly<
     egress: EgressMode.Flows,
 };
 
-/** A valid choice this version refuses because the topology behind it is not built yet. */
-export interface UnsupportedValue {
-    /** The argument. */
-    readonly field: "cni" | "clusterAccess" | "securityRules";
-    /** The refused value. */
-    readonly value: string;
-    /** Why it is refused for now. */
-    readonly reason: string;
-}
-
-/**
- * Values accepted by the types but refused until the topologies land. This list is the single place to
- * delete an entry from when a topology is supported.
- */
-export const UNSUPPORTED_VALUES: readonly UnsupportedValue[] = [
-    {
-        field: "cni",
-        value: Cni.VcnNative,
-        reason: "Oracle's VCN-native port table and pod-subnet rules were not available to verify (spec 1b, 3.6)",
-    },
-    {
-        field: "clusterAccess",
-        value: ClusterAccess.Private,
-        reason: "the private topology (private endpoint and service LB, optional NAT) is not built yet",
-    },
-    {
-        field: "securityRules",
-        value: SecurityRulesMode.Nsgs,
-        reason: "rendering role rules into NSGs is not built yet",
-    },
-    {
-        field: "securityRules",
-        value: SecurityRulesMode.Both,
-        reason: "rendering role rules into NSGs is not built yet",
-    },
-];
-
 type Problems = ConfigProblem[];
 type Raw = Readonly<Record<string, unknown>>;
 type Choices = typeof DEFAULT_CHOICES;
@@ -119,7 +82,6 @@ function analyse(args: unknown): { problems: Problems; config?: ResolvedConfig }
     }
     const out: Problems = [];
     const choices = readChoices(args, out);
-    out.push(...unsupportedValueProblems(choices));
     const layout = readNetwork(args, choices.cni, out);
     const kubeClientCidrs = readKubeClientCidrs(args, out);
     const rest = {
@@ -137,18 +99,6 @@ function analyse(args: unknown): { problems: Problems; config?: ResolvedConfig }
         return { problems: out };
     }
     return { problems: out, config: { ...choices, layout, kubeClientCidrs, ...rest } };
-}
-
-/** The refusals from {@link UNSUPPORTED_VALUES} that apply to these choices. */
-export function unsupportedValueProblems(choices: Pick<Choices, UnsupportedValue["field"]>): ConfigProblem[] {
-    return UNSUPPORTED_VALUES.filter((entry) => choices[entry.field] === entry.value).map((entry) =>
-        problem(
-            entry.field,
-            entry.value,
-            `"${entry.value}" is not supported yet: ${entry.reason}`,
-            `omit ${entry.field} to use the default "${DEFAULT_CHOICES[entry.field]}"`,
-        ),
-    );
 }
 
 // ---------------------------------------------------------------------------------------------------------

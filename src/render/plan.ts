@@ -131,8 +131,16 @@ function planRouteTables(keys: ReadonlySet<RouteTableKey>): PlannedRouteTable[] 
     return all.filter((table) => keys.has(table.key));
 }
 
-function roleRulesInLists(config: ResolvedConfig): boolean {
-    return config.securityRules !== "nsgs";
+/**
+ * Roles whose hosts no C3 operation lets the user give an NSG: the control-plane (KMI) instances are created
+ * by OKE, and C3's cluster API takes an NSG only for the API endpoint (spec 6). Their rules therefore stay
+ * in a security list even in `nsgs` mode, or the control plane would be cut off.
+ */
+export const ROLES_WITHOUT_USER_NSG: readonly SubnetRole[] = ["controlPlane"];
+
+/** Whether a role's rules go in its subnet's security list in this config. */
+function roleRulesInList(role: SubnetRole, config: ResolvedConfig): boolean {
+    return config.securityRules !== "nsgs" || ROLES_WITHOUT_USER_NSG.includes(role);
 }
 
 function planSubnets(config: ResolvedConfig): PlannedSubnet[] {
@@ -143,12 +151,15 @@ function planSubnets(config: ResolvedConfig): PlannedSubnet[] {
         dnsLabel: SUBNET_DNS_LABELS[role],
         public: isPublicSubnet(role, config),
         routeTable: routeTableFor(role, config),
-        securityLists: roleRulesInLists(config) ? ["common", role] : ["common"],
+        securityLists: roleRulesInList(role, config) ? ["common", role] : ["common"],
     }));
 }
 
 function planSecurityLists(config: ResolvedConfig, rules: RenderedRule[]): PlannedSecurityList[] {
-    const owners: RuleOwner[] = roleRulesInLists(config) ? ["common", ...managedRoles(config)] : ["common"];
+    const owners: RuleOwner[] = [
+        "common",
+        ...managedRoles(config).filter((role) => roleRulesInList(role, config)),
+    ];
     return owners.map((owner) => ({
         owner,
         displayName: SECURITY_LIST_DISPLAY_NAMES[owner],

@@ -1,13 +1,21 @@
 import * as assert from "node:assert/strict";
 import { evaluateFlow } from "../../src/analysis/evaluate";
 import type { ResourceRecord } from "../../src/analysis/resources";
+import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
 import {
     INTRA_VCN_FLOWS,
     ORACLE_EXAMPLE,
     ORACLE_SECURITY_LIST_RULES,
     SEED_TABLE,
+    type Layout,
     type OracleFlow,
 } from "../fixtures/oracle-tables";
+import {
+    C3_RULES_WITHOUT_FLANNEL,
+    PRIVATE_CLUSTER_EXTRA,
+    VCN_NATIVE_EXAMPLE,
+    VCN_NATIVE_RULES,
+} from "../fixtures/topology-tables";
 import { argsFor, deploy, onlyModel, queriesFor } from "../fixtures/harness";
 
 /*
@@ -15,15 +23,17 @@ import { argsFor, deploy, onlyModel, queriesFor } from "../fixtures/harness";
  * flow of Oracle's tables must stop passing. This also proves least privilege from the other side: no
  * generated rule is dead weight.
  */
-const EXPECTED: readonly OracleFlow[] = [...SEED_TABLE, ...ORACLE_SECURITY_LIST_RULES, ...INTRA_VCN_FLOWS];
 
-function brokenFlows(records: ResourceRecord[]): string[] {
+const SECURITY_LIST = "oci:Core/securityList:SecurityList";
+const NSG_RULE = "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule";
+
+function brokenFlows(records: ResourceRecord[], layout: Layout, expected: readonly OracleFlow[]): string[] {
     const model = onlyModel(records);
-    return EXPECTED.filter((flow) =>
-        queriesFor(ORACLE_EXAMPLE, flow).some((query) => {
-            return evaluateFlow(model, query).status !== "allowed";
-        }),
-    ).map((flow) => flow.label);
+    return expected
+        .filter((flow) =>
+            queriesFor(layout, flow).some((query) => evaluateFlow(model, query).status !== "allowed"),
+        )
+        .map((flow) => flow.label);
 }
 
 function withoutRule(records: ResourceRecord[], urn: string, field: string, index: number): ResourceRecord[] {
@@ -35,44 +45,93 @@ function withoutRule(records: ResourceRecord[], urn: string, field: string, inde
     });
 }
 
-describe("mutation: every registered rule is needed by Oracle's tables", () => {
-    let records: ResourceRecord[];
-    before(async () => {
-        records = (await deploy(argsFor(ORACLE_EXAMPLE))).records;
-        assert.deepEqual(brokenFlows(records), [], "the unmutated network passes");
-    });
-
-    const cases: { list: string; field: string; index: number }[] = [];
-    it("has security lists to mutate", () => {
-        const lists = records.filter((r) => r.type === "oci:Core/securityList:SecurityList");
-        assert.equal(lists.length, 5, "common + 4 role lists");
-        for (const list of lists) {
-            for (const field of ["ingressSecurityRules", "egressSecurityRules"]) {
-                const rules = list.inputs[field] as unknown[];
-                rules.forEach((_, index) => cases.push({ list: list.urn, field, index }));
-            }
+/** Every single-rule mutation: one list rule removed, or one NSG rule resource removed. */
+function mutations(records: ResourceRecord[]): { label: string; records: ResourceRecord[] }[] {
+    const out: { label: string; records: ResourceRecord[] }[] = [];
+    for (const list of records.filter((r) => r.type === SECURITY_LIST)) {
+        for (const field of ["ingressSecurityRules", "egressSecurityRules"]) {
+            (list.inputs[field] as unknown[]).forEach((rule, index) =>
+                out.push({
+                    label: `${String(list.inputs.displayName)} ${field}[${index}] ${JSON.stringify(rule)}`,
+                    records: withoutRule(records, list.urn, field, index),
+                }),
+            );
         }
-        assert.ok(cases.length > 20);
-    });
+    }
+    for (const rule of records.filter((r) => r.type === NSG_RULE)) {
+        out.push({ label: rule.name, records: records.filter((r) => r !== rule) });
+    }
+    return out;
+}
 
-    it("removing any one security-list rule breaks at least one documented flow", () => {
-        const survivors: string[] = [];
-        for (const c of cases) {
-            const broken = brokenFlows(withoutRule(records, c.list, c.field, c.index));
-            if (broken.length === 0) {
-                const rule = (records.find((r) => r.urn === c.list)?.inputs[c.field] as unknown[])[c.index];
-                survivors.push(`${c.list} ${c.field}[${c.index}] ${JSON.stringify(rule)}`);
-            }
-        }
-        assert.deepEqual(survivors, [], "rules no documented flow needs");
-    });
+interface MutationCase {
+    name: string;
+    layout: Layout;
+    args: WorkloadClusterNetworkArgs;
+    expected: readonly OracleFlow[];
+}
 
-    it("removing the NAT route breaks the workers' yum and registry flows", () => {
+const CASES: MutationCase[] = [
+    {
+        name: "Flannel, security lists (Oracle's example)",
+        layout: ORACLE_EXAMPLE,
+        args: argsFor(ORACLE_EXAMPLE),
+        expected: [...SEED_TABLE, ...ORACLE_SECURITY_LIST_RULES, ...INTRA_VCN_FLOWS],
+    },
+    {
+        name: "Flannel, NSGs",
+        layout: ORACLE_EXAMPLE,
+        args: argsFor(ORACLE_EXAMPLE, { securityRules: "nsgs" }),
+        expected: [...SEED_TABLE, ...ORACLE_SECURITY_LIST_RULES, ...INTRA_VCN_FLOWS],
+    },
+    {
+        name: "VCN-native, private",
+        layout: VCN_NATIVE_EXAMPLE,
+        args: argsFor(VCN_NATIVE_EXAMPLE, { cni: "vcn-native", clusterAccess: "private" }),
+        expected: [
+            ...SEED_TABLE,
+            ...C3_RULES_WITHOUT_FLANNEL,
+            ...INTRA_VCN_FLOWS,
+            ...VCN_NATIVE_RULES,
+            ...PRIVATE_CLUSTER_EXTRA,
+        ],
+    },
+];
+
+for (const c of CASES) {
+    describe(`mutation (${c.name}): every registered rule is needed by Oracle's tables`, () => {
+        let records: ResourceRecord[];
+        before(async () => {
+            records = (await deploy(c.args)).records;
+            assert.deepEqual(brokenFlows(records, c.layout, c.expected), [], "the unmutated network passes");
+        });
+
+        it("removing any one rule breaks at least one documented flow", () => {
+            const all = mutations(records);
+            assert.ok(all.length > 20, `${all.length} mutations`);
+            const survivors = all.filter((m) => brokenFlows(m.records, c.layout, c.expected).length === 0);
+            assert.deepEqual(
+                survivors.map((m) => m.label),
+                [],
+                "rules no documented flow needs",
+            );
+        });
+    });
+}
+
+describe("mutation: routes", () => {
+    it("removing the NAT route breaks exactly the workers' yum and registry flows", async () => {
+        const records = (await deploy(argsFor(ORACLE_EXAMPLE))).records;
         const table = records.find(
             (r) => r.type === "oci:Core/routeTable:RouteTable" && r.inputs.displayName === "nat_private",
         );
         assert.ok(table);
-        const broken = brokenFlows(withoutRule(records, table.urn, "routeRules", 0));
+        const expected = [...SEED_TABLE, ...ORACLE_SECURITY_LIST_RULES, ...INTRA_VCN_FLOWS];
+        const broken = brokenFlows(
+            withoutRule(records, table.urn, "routeRules", 0),
+            ORACLE_EXAMPLE,
+            expected,
+        );
         assert.deepEqual(broken, ["3 workers → yum", "4 workers → secure yum", "5 workers → registry"]);
     });
 });

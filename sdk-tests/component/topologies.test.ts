@@ -13,6 +13,7 @@ import {
 } from "../fixtures/oracle-tables";
 import {
     C3_RULES_WITHOUT_FLANNEL,
+    PRIVATE_CLUSTER_EXTRA,
     VCN_NATIVE_CARVED,
     VCN_NATIVE_DENIED,
     VCN_NATIVE_EXAMPLE,
@@ -156,7 +157,7 @@ describe("topology: private cluster", () => {
     const get = describeTopologySuite({
         layout: ORACLE_EXAMPLE,
         args: argsFor(ORACLE_EXAMPLE, { clusterAccess: "private" }),
-        allowed: [...SEED_TABLE, ...INTRA_VCN_FLOWS],
+        allowed: [...SEED_TABLE, ...INTRA_VCN_FLOWS, ...PRIVATE_CLUSTER_EXTRA],
         rules: ORACLE_SECURITY_LIST_RULES,
         denied: DENIED_FLOWS,
     });
@@ -189,7 +190,11 @@ describe("topology: private, air-gapped (natGateway: false)", () => {
     const get = describeTopologySuite({
         layout: ORACLE_EXAMPLE,
         args: argsFor(ORACLE_EXAMPLE, { clusterAccess: "private", natGateway: false }),
-        allowed: [...SEED_TABLE.filter((row) => row.destination !== "anywhere"), ...INTRA_VCN_FLOWS],
+        allowed: [
+            ...SEED_TABLE.filter((row) => row.destination !== "anywhere"),
+            ...INTRA_VCN_FLOWS,
+            ...PRIVATE_CLUSTER_EXTRA,
+        ],
         rules: ORACLE_SECURITY_LIST_RULES,
         denied: [...DENIED_FLOWS, ...SEED_TABLE.filter((row) => row.destination === "anywhere")],
     });
@@ -215,12 +220,17 @@ for (const mode of ["nsgs", "both"] as const) {
         it("creates one NSG per role, named <subnet>-nsg, with CIDR-only rules under 50", () => {
             const records = get().records;
             const nsgs = recordsOfType(records, "oci:Core/networkSecurityGroup:NetworkSecurityGroup");
-            assert.deepEqual(nsgs.map((n) => n.inputs.displayName).sort(), [
+            const expected = [
                 "control-plane-endpoint-nsg",
                 "control-plane-nsg",
                 "service-lb-nsg",
                 "worker-nsg",
-            ]);
+            ];
+            // nsgs mode: the KMIs cannot carry a user NSG on C3, so control-plane rules stay in kmi-seclist.
+            assert.deepEqual(
+                nsgs.map((n) => n.inputs.displayName).sort(),
+                mode === "both" ? expected : expected.filter((n) => n !== "control-plane-nsg"),
+            );
             const rules = recordsOfType(
                 records,
                 "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule",
@@ -326,7 +336,7 @@ describe("topology: VCN-native + private + NSGs together", () => {
             clusterAccess: "private",
             securityRules: "nsgs",
         }),
-        allowed: VCN_NATIVE_ALLOWED,
+        allowed: [...VCN_NATIVE_ALLOWED, ...PRIVATE_CLUSTER_EXTRA],
         rules: C3_RULES_WITHOUT_FLANNEL,
         denied: VCN_NATIVE_DENY,
     });
@@ -445,7 +455,6 @@ describe("golden child names per topology (a rename would replace resources)", (
                 ...subnets,
                 "oke-igw",
                 "oke-nat",
-                "oke-nsg-control-plane",
                 "oke-nsg-control-plane-endpoint",
                 "oke-nsg-service-lb",
                 "oke-nsg-worker",
@@ -479,7 +488,9 @@ describe("golden child names per topology (a rename would replace resources)", (
             names.includes("oke-nsg-worker-worker-nodeports-from-kube-clients-in-10-0-0-0-8"),
             names.join("\n"),
         );
-        assert.ok(names.includes("oke-nsg-control-plane-control-plane-ssh-from-bastion-in-172-31-252-0-23"));
+        assert.ok(
+            names.includes("oke-nsg-control-plane-endpoint-endpoint-api-from-kube-clients-in-10-0-0-0-8"),
+        );
         assert.ok(
             !names.some((n) => /-\d+$/.test(n) && !/-\d+-\d+-\d+-\d+-\d+$/.test(n)),
             "no index-based names",

@@ -170,7 +170,12 @@ function planSecurityLists(config: ResolvedConfig, rules: RenderedRule[]): Plann
 
 function planNsgs(config: ResolvedConfig, rules: RenderedRule[]): PlannedNsg[] {
     if (config.securityRules === "securityLists") return [];
-    return managedRoles(config).map((role) => ({
+    // In `nsgs` mode a role whose hosts cannot carry a user NSG keeps its list instead; an NSG copy of the
+    // same rules would only be a duplicate nobody can attach.
+    const roles = managedRoles(config).filter(
+        (role) => config.securityRules === "both" || !ROLES_WITHOUT_USER_NSG.includes(role),
+    );
+    return roles.map((role) => ({
         role,
         displayName: `${SUBNET_DISPLAY_NAMES[role]}-nsg`,
         rules: rulesOf(rules, role),

@@ -21,32 +21,28 @@ function securityListOptions(rule: RenderedRule): SecurityListOptions {
     return {};
 }
 
-/** A rendered ingress rule as an `oci.core.SecurityList` ingress rule (C3: CIDR sources only, spec 6). */
-export function toSecurityListIngress(
-    rule: RenderedRule,
-): oci.types.input.Core.SecurityListIngressSecurityRule {
+/** The fields both directions of a security-list rule share. */
+function securityListBase(rule: RenderedRule) {
     return {
         protocol: OCI_PROTOCOL[rule.protocol],
-        source: rule.peer,
-        sourceType: "CIDR_BLOCK",
         stateless: rule.stateless,
         description: rule.description,
         ...securityListOptions(rule),
     };
 }
 
+/** A rendered ingress rule as an `oci.core.SecurityList` ingress rule (C3: CIDR sources only, spec 6). */
+export function toSecurityListIngress(
+    rule: RenderedRule,
+): oci.types.input.Core.SecurityListIngressSecurityRule {
+    return { source: rule.peer, sourceType: "CIDR_BLOCK", ...securityListBase(rule) };
+}
+
 /** A rendered egress rule as an `oci.core.SecurityList` egress rule. */
 export function toSecurityListEgress(
     rule: RenderedRule,
 ): oci.types.input.Core.SecurityListEgressSecurityRule {
-    return {
-        protocol: OCI_PROTOCOL[rule.protocol],
-        destination: rule.peer,
-        destinationType: "CIDR_BLOCK",
-        stateless: rule.stateless,
-        description: rule.description,
-        ...securityListOptions(rule),
-    };
+    return { destination: rule.peer, destinationType: "CIDR_BLOCK", ...securityListBase(rule) };
 }
 
 /** OCI NSG rule options: ports sit under `destinationPortRange`, unlike security lists. */

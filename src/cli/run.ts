@@ -1,0 +1,147 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { severityAtLeast, type AnalysisReport, type Severity } from "../analysis/report";
+import { NetworkConfigError } from "../config/types";
+import { parseCli, USAGE, type CliOptions } from "./args";
+import { diffPlans, type PlanDiff } from "./diff";
+import { applyOverrides, defaultInput, InputError, loadConfigFile, type LoadedInput } from "./input";
+import { colourWanted, painter } from "./layout";
+import { planOffline, type OfflinePlan } from "./plan";
+import { renderJson } from "./render-json";
+import { renderMarkdown } from "./render-markdown";
+import { renderTable } from "./render-table";
+
+/*
+ * `oke-c3-network plan`: arguments → input → offline plan (and baseline for --diff) → one rendering on
+ * stdout, problems on stderr, and an exit code a CI job can gate on: 0 every required flow holds, 1 a flow
+ * fails or a finding reaches --fail-on, 2 bad input (arguments, files, or a config the component refuses).
+ */
+
+/** Where the command reads and writes; injectable so tests can run it in-process too. */
+export interface CliIo {
+    /** Directory that relative file names are resolved against. */
+    cwd: string;
+    /** Environment (NO_COLOR). */
+    env: Readonly<Record<string, string | undefined>>;
+    /** Standard output. */
+    stdout: { write(text: string): unknown; isTTY?: boolean };
+    /** Standard error. */
+    stderr: { write(text: string): unknown };
+}
+
+/** Exit code when the plan is fine, when a flow fails or a finding reaches --fail-on, and for bad input. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+function packageVersion(): string {
+    // dist/cli/main.js and src/cli/run.ts both sit two levels below the package root.
+    const text = readFileSync(join(__dirname, "..", "..", "package.json"), "utf8");
+    return (JSON.parse(text) as { version: string }).version;
+}
+
+function loadInput(options: CliOptions, cwd: string): LoadedInput {
+    const base =
+        options.config !== undefined
+            ? loadConfigFile(options.config, cwd)
+            : options.stackConfig !== undefined
+              ? loadConfigFile(options.stackConfig, cwd, true)
+              : defaultInput();
+    const input = applyOverrides(base, options.overrides);
+    return options.name === undefined ? input : { ...input, name: options.name };
+}
+
+/** Findings at or above the --fail-on threshold. */
+function breaches(report: AnalysisReport, failOn: Severity | undefined): number {
+    return failOn === undefined
+        ? 0
+        : report.findings.filter((f) => severityAtLeast(f.severity, failOn)).length;
+}
+
+/** The exit code and the one-line verdict for a report. */
+export function verdictOf(
+    report: AnalysisReport,
+    failOn: Severity | undefined,
+): { code: number; text: string } {
+    const s = report.summary;
+    const notHolding = report.flows.filter((f) => f.status !== "allowed").map((f) => f.id);
+    const found = `findings: ${s.findings.high} high, ${s.findings.medium} medium, ${s.findings.low} low, ${s.findings.info} info`;
+    if (notHolding.length > 0) {
+        return {
+            code: EXIT.failed,
+            text: `✘ ${notHolding.length} of ${s.flows} required flows do not hold (${notHolding.join(", ")}); ${found}`,
+        };
+    }
+    const over = breaches(report, failOn);
+    if (over > 0)
+        return {
+            code: EXIT.failed,
+            text: `✘ every required flow holds (${s.flows}), but ${over} finding(s) reach --fail-on ${failOn}; ${found}`,
+        };
+    return { code: EXIT.ok, text: `✔ every required flow holds (${s.flows}/${s.flows}); ${found}` };
+}
+
+async function planOrReport(
+    input: LoadedInput,
+    options: CliOptions,
+    io: CliIo,
+    what: string,
+): Promise<OfflinePlan | undefined> {
+    try {
+        return await planOffline(input, options.allowAnywhere);
+    } catch (error) {
+        if (!(error instanceof NetworkConfigError)) throw error;
+        io.stderr.write(`${what === "" ? "" : `${what}: `}${error.message}\n`);
+        return undefined;
+    }
+}
+
+function render(options: CliOptions, plan: OfflinePlan, diff: PlanDiff | undefined, io: CliIo): number {
+    const verdict = verdictOf(plan.report, options.failOn);
+    let text: string;
+    if (options.format === "json") text = renderJson(plan, diff, verdict.code);
+    else if (options.format === "markdown") text = renderMarkdown(plan, diff, verdict.text);
+    else text = renderTable(plan, diff, verdict.text, painter(colourWanted(io.stdout.isTTY, io.env)));
+    io.stdout.write(text);
+    return verdict.code;
+}
+
+async function plan(options: CliOptions, io: CliIo): Promise<number> {
+    let input: LoadedInput;
+    let baseline: LoadedInput | undefined;
+    try {
+        input = loadInput(options, io.cwd);
+        // The baseline gets the planned network's name, so names and identities differ only where configs do.
+        if (options.diff !== undefined)
+            baseline = { ...loadConfigFile(options.diff, io.cwd), name: input.name };
+    } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        io.stderr.write(`oke-c3-network: ${error.message}\n`);
+        return EXIT.badInput;
+    }
+    const planned = await planOrReport(input, options, io, "");
+    if (planned === undefined) return EXIT.badInput;
+    let diff: PlanDiff | undefined;
+    if (baseline !== undefined && options.diff !== undefined) {
+        const before = await planOrReport(baseline, options, io, `--diff ${options.diff}`);
+        if (before === undefined) return EXIT.badInput;
+        diff = diffPlans(before, planned, options.diff);
+    }
+    return render(options, planned, diff, io);
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+    const parsed = parseCli(argv);
+    switch (parsed.kind) {
+        case "help":
+            io.stdout.write(`${USAGE}\n`);
+            return EXIT.ok;
+        case "version":
+            io.stdout.write(`${packageVersion()}\n`);
+            return EXIT.ok;
+        case "error":
+            io.stderr.write(`oke-c3-network: ${parsed.message}\n\n${USAGE}\n`);
+            return EXIT.badInput;
+        case "options":
+            return plan(parsed.options, io);
+    }
+}

@@ -1,0 +1,91 @@
+import type { ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
+import { SUBNET_DISPLAY_NAMES } from "../config/types";
+import { describeTraffic } from "../analysis/describe";
+import { describeRuleOrigin } from "../analysis/match";
+import type { ModelRule, ModelSubnet, NetworkModel } from "../analysis/model";
+
+/*
+ * Wording shared by the policies. A violation is read in a CI log by someone who must fix a security list,
+ * so it names the rule the way the OCI console does (list, direction, position) and the traffic the way
+ * Oracle's tables do ("TCP 30000-32767 from 0.0.0.0/0").
+ */
+
+/** OCI protocol numbers by name. */
+const PROTOCOL_NAMES: Readonly<Record<string, "tcp" | "udp" | "icmp" | "all">> = {
+    "6": "tcp",
+    "17": "udp",
+    "1": "icmp",
+    all: "all",
+};
+
+/** The named protocol of a rule (`tcp`, `udp`, `icmp`, `all`), or undefined for other IP protocols. */
+export function ruleProtocol(rule: ModelRule): "tcp" | "udp" | "icmp" | "all" | undefined {
+    return PROTOCOL_NAMES[rule.protocol.toLowerCase()];
+}
+
+/** "TCP 30000-32767", "ICMP type 3", "all protocols", "IP protocol 47". */
+export function ruleTraffic(rule: ModelRule): string {
+    if (rule.protocol === "") return "unknown traffic";
+    const protocol = ruleProtocol(rule);
+    if (protocol === undefined) return `IP protocol ${rule.protocol}`;
+    return describeTraffic(protocol, rule.dstPorts, rule.icmp);
+}
+
+/** "ingress rule 2 of security list worker-seclist (TCP 30000-32767 from 0.0.0.0/0)". */
+export function describeRule(rule: ModelRule): string {
+    const peer = rule.direction === "ingress" ? `from ${rule.peer || "?"}` : `to ${rule.peer || "?"}`;
+    const kind = rule.stateless ? "stateless " : "";
+    return `${kind}${describeRuleOrigin(rule)} (${ruleTraffic(rule)} ${peer})`;
+}
+
+/** "control-plane (172.31.252.224/28)". */
+export function describeSubnet(subnet: ModelSubnet): string {
+    return subnet.cidr === undefined ? subnet.name : `${subnet.name} (${subnet.cidr})`;
+}
+
+/** A flow endpoint in words: "control-plane", "kube clients 10.0.0.0/8", "every subnet". */
+function describeEndpoint(endpoint: ResolvedEndpoint): string {
+    if (endpoint.role === "all") return "every subnet";
+    if (endpoint.role !== undefined) return SUBNET_DISPLAY_NAMES[endpoint.role];
+    const words: Record<string, string> = {
+        vcn: "the VCN",
+        kubeClients: "kube clients",
+        bastion: "the bastion",
+        kubeInternal: "C3's internal network",
+        anywhere: "anywhere",
+    };
+    const head = endpoint.ref === undefined ? "" : `${words[endpoint.ref]} `;
+    return `${head}${endpoint.cidrs.join(", ")}`;
+}
+
+/** "the bastion 172.31.252.0/23 → control-plane, TCP 22". */
+export function describeFlow(flow: ResolvedFlow): string {
+    const traffic = describeTraffic(flow.protocol, flow.ports, flow.icmp);
+    return `${describeEndpoint(flow.source)} → ${describeEndpoint(flow.destination)}, ${traffic}`;
+}
+
+/** "C3 ports 1a#2; provenance c3-port-table-gap". */
+export function describeRefs(flow: ResolvedFlow): string {
+    const refs = flow.refs.length === 0 ? "" : `${flow.refs.join(", ")}; `;
+    return `${refs}provenance ${flow.provenance}`;
+}
+
+/** The subnets whose VNICs carry a security list or NSG. */
+export function subnetsCarrying(model: NetworkModel, rule: ModelRule): ModelSubnet[] {
+    return model.subnets.filter((s) =>
+        rule.origin.container === "nsg"
+            ? s.nsgKeys.includes(rule.origin.key)
+            : s.securityListKeys.includes(rule.origin.key),
+    );
+}
+
+/** A URN to point at, when a key is one (model keys are URNs for resources in the stack). */
+export function urnOf(key: string | undefined): string | undefined {
+    return key !== undefined && key.startsWith("urn:") ? key : undefined;
+}
+
+/** Lists "a, b and c". */
+export function listWords(words: readonly string[]): string {
+    if (words.length <= 1) return words.join("");
+    return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}

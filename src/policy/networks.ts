@@ -1,0 +1,171 @@
+import type { SubnetRole } from "../config/types";
+import type { NetworkModel } from "../analysis/model";
+import type { ResourceRecord } from "../analysis/resources";
+import { modelsFromResources, OCI_TYPES } from "../analysis/from-resources";
+import { isRecord, knownString } from "../analysis/resource-values";
+import { componentView, type ComponentView } from "./component";
+import type { SubnetNames } from "./config";
+import {
+    ancestorOfType,
+    COMPONENT_TYPE,
+    labelOf,
+    ofType,
+    POLICY_OCI_TYPES,
+    referenced,
+    type StackView,
+} from "./stack";
+
+/*
+ * Which VCNs of a stack are OKE workload-cluster networks. C3 recognises the control plane's subnet by its
+ * name (`control-plane`, spec 5/7.9), and Oracle's docs name the others, so a VCN is an OKE network when
+ * any subnet carries one of Oracle's names (or a configured one), when the component built it, or when an
+ * OKE cluster resource of the stack sits in it. Networks built any other way are left alone.
+ */
+
+/** One OKE network of the stack, with what the policies need to know about it. */
+export interface OkeNetwork {
+    /** The analyzer's model of the VCN. */
+    model: NetworkModel;
+    /** How messages name it, e.g. `VCN oketest-vcn`. */
+    label: string;
+    /** The VCN's record, when the VCN is in the stack (not an existing VCN). */
+    vcn?: ResourceRecord;
+    /** The component that built it, when one did. */
+    component?: ComponentView;
+    /** OKE cluster resources in this VCN. */
+    clusters: ResourceRecord[];
+    /** Subnet records by model key (URN). */
+    subnets: Map<string, ResourceRecord>;
+    /**
+     * True when some subnets of the stack could not be placed in any VCN (a preview without dependencies):
+     * they may belong to this network, so what it seems to lack cannot be decided.
+     */
+    incomplete: boolean;
+}
+
+/** Options for {@link okeNetworks}. */
+export interface NetworkOptions {
+    /** Display names of renamed subnets (config `subnetNames`). */
+    subnetNames?: SubnetNames;
+}
+
+/** The OKE networks of a stack, one per VCN. */
+export function okeNetworks(view: StackView, options: NetworkOptions = {}): OkeNetwork[] {
+    const models = modelsFromResources(view.records, { roles: configuredRoles(view, options.subnetNames) });
+    const clusters = ofType(view, POLICY_OCI_TYPES.cluster);
+    const incomplete = models.some((m) => m.key === UNRESOLVED_VCN);
+    return models
+        .map((model) => networkOf(view, model, clusters, incomplete))
+        .filter(
+            (n) =>
+                n.component !== undefined ||
+                n.clusters.length > 0 ||
+                n.model.subnets.some((s) => s.role !== undefined),
+        );
+}
+
+/** Subnet URN → role for subnets whose display name is a configured name. */
+function configuredRoles(view: StackView, names: SubnetNames | undefined): Record<string, SubnetRole> {
+    const roles: Record<string, SubnetRole> = {};
+    if (names === undefined) return roles;
+    for (const subnet of ofType(view, OCI_TYPES.subnet)) {
+        const name = knownString(subnet.inputs.displayName);
+        const role = (Object.keys(names) as (keyof SubnetNames)[]).find((r) => names[r] === name);
+        if (role !== undefined) roles[subnet.urn] = role;
+    }
+    return roles;
+}
+
+/** The model key `modelsFromResources` gives subnets whose VCN it cannot resolve. */
+const UNRESOLVED_VCN = "unresolved-vcn";
+
+function networkOf(
+    view: StackView,
+    model: NetworkModel,
+    clusters: ResourceRecord[],
+    incomplete: boolean,
+): OkeNetwork {
+    const vcn = view.byUrn.get(model.key);
+    const subnets = new Map<string, ResourceRecord>();
+    for (const s of model.subnets) {
+        const record = view.byUrn.get(s.key);
+        if (record !== undefined) subnets.set(s.key, record);
+    }
+    const owned = [vcn, ...subnets.values()];
+    const componentRecord = owned
+        .map((r) => ancestorOfType(view, r, COMPONENT_TYPE))
+        .find((r) => r !== undefined);
+    const network: OkeNetwork = {
+        model,
+        label: vcn === undefined ? vcnLabel(model) : `VCN ${labelOf(vcn)}`,
+        clusters: clusters.filter((c) => clusterInVcn(view, c, model, vcn)),
+        subnets,
+        incomplete,
+    };
+    if (vcn !== undefined) network.vcn = vcn;
+    if (componentRecord !== undefined) network.component = componentView(componentRecord);
+    const layoutVcn = network.component?.layout?.vcn;
+    if (model.vcnCidrs.length === 0 && layoutVcn !== undefined && vcn === undefined) {
+        // An existing VCN is not in the stack; the component validated its CIDR (`cidrs.vcn`) and outputs it.
+        model.vcnCidrs = [layoutVcn];
+        model.notes?.push(
+            `the VCN's CIDR ${layoutVcn} is taken from component ${network.component?.name ?? ""}'s layout`,
+        );
+    }
+    return network;
+}
+
+function vcnLabel(model: NetworkModel): string {
+    return model.key === UNRESOLVED_VCN ? "subnets whose VCN could not be resolved" : `VCN ${model.key}`;
+}
+
+function clusterInVcn(
+    view: StackView,
+    cluster: ResourceRecord,
+    model: NetworkModel,
+    vcn: ResourceRecord | undefined,
+): boolean {
+    if (vcn !== undefined) return referenced(view, cluster, "vcnId").includes(vcn);
+    return knownString(cluster.inputs.vcnId) === model.key;
+}
+
+/** The CNI of a network and why the policy believes it. */
+export interface CniDecision {
+    /** Flannel overlay or VCN-native pods. */
+    cni: "flannel" | "vcn-native";
+    /** The evidence, as a phrase for messages. */
+    why: string;
+}
+
+/** OKE's cniType for VCN-native pod networking. */
+const VCN_NATIVE_CNI_TYPE = "OCI_VCN_IP_NATIVE";
+
+/**
+ * The network's CNI: the configured one, else VCN-native when the component's layout has a pod subnet, a
+ * subnet is named `pod`, or an OKE cluster in the VCN sets cniType OCI_VCN_IP_NATIVE; else Flannel.
+ */
+export function detectCni(network: OkeNetwork, configured?: "flannel" | "vcn-native"): CniDecision {
+    if (configured !== undefined)
+        return { cni: configured, why: `the policy config sets cni: ${configured}` };
+    if (network.component?.layout?.pod !== undefined)
+        return {
+            cni: "vcn-native",
+            why: `component ${network.component.name} has a pod subnet in its layout`,
+        };
+    if (network.model.subnets.some((s) => s.role === "pod"))
+        return { cni: "vcn-native", why: "a subnet is named `pod`" };
+    const cluster = network.clusters.find(isVcnNativeCluster);
+    if (cluster !== undefined)
+        return { cni: "vcn-native", why: `cluster ${labelOf(cluster)} sets cniType ${VCN_NATIVE_CNI_TYPE}` };
+    return { cni: "flannel", why: "nothing in the stack uses VCN-native pod networking" };
+}
+
+function isVcnNativeCluster(cluster: ResourceRecord): boolean {
+    const options = cluster.inputs.clusterPodNetworkOptions;
+    return Array.isArray(options) && options.some((o) => isRecord(o) && o.cniType === VCN_NATIVE_CNI_TYPE);
+}
+
+/** The subnets of a network with a role, in model order. */
+export function subnetsWithRole(network: OkeNetwork, role: SubnetRole): NetworkModel["subnets"] {
+    return network.model.subnets.filter((s) => s.role === role);
+}

@@ -6,7 +6,9 @@ import { parseCli, USAGE, type CliOptions } from "./args";
 import { diffPlans, type PlanDiff } from "./diff";
 import { applyOverrides, defaultInput, InputError, loadConfigFile, type LoadedInput } from "./input";
 import { colourWanted, painter } from "./layout";
-import { planOffline, type OfflinePlan } from "./plan";
+import type { OfflinePlan } from "./plan";
+import { dnsLabelFromName, resolveConfig } from "../config/validate";
+import { planNetwork } from "../render/plan";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderTable } from "./render-table";
@@ -79,6 +81,15 @@ export function verdictOf(
     return { code: EXIT.ok, text: `✔ every required flow holds (${s.flows}/${s.flows}); ${found}` };
 }
 
+/**
+ * The planner module, loaded only when a plan is made: it pulls in @pulumi/pulumi and @pulumi/oci, which
+ * take most of a second to load, and `--help` or a bad argument should answer at once.
+ */
+function planner(): typeof import("./plan") {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("./plan") as typeof import("./plan");
+}
+
 async function planOrReport(
     input: LoadedInput,
     options: CliOptions,
@@ -86,7 +97,10 @@ async function planOrReport(
     what: string,
 ): Promise<OfflinePlan | undefined> {
     try {
-        return await planOffline(input, options.allowAnywhere);
+        // Validate and plan first, as the component does, so a refused config never loads Pulumi.
+        const args = input.args;
+        planNetwork(resolveConfig({ ...args, dnsLabel: args.dnsLabel ?? dnsLabelFromName(input.name) }));
+        return await planner().planOffline(input, options.allowAnywhere);
     } catch (error) {
         if (!(error instanceof NetworkConfigError)) throw error;
         io.stderr.write(`${what === "" ? "" : `${what}: `}${error.message}\n`);

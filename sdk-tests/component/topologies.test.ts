@@ -342,6 +342,28 @@ describe("topology: VCN-native + private + NSGs together", () => {
     });
 });
 
+describe("a bastion host inside a managed subnet", () => {
+    it("gets egress on that subnet's list, so the port table's bastion rows still hold", async () => {
+        const bastion = "172.31.252.10/32"; // inside service-lb (172.31.252.0/25)
+        const d = await deploy(argsFor(ORACLE_EXAMPLE, { bastionCidrs: [bastion] }));
+        for (const row of SEED_TABLE.filter((r) => r.source === "vcn_cidr")) {
+            for (const query of queriesFor(ORACLE_EXAMPLE, { ...row, sourceCidr: bastion })) {
+                const verdict = evaluateFlow(d.model, query);
+                assert.equal(verdict.status, "allowed", verdict.reasons.join("; "));
+                assert.equal(verdict.egress.status, "allowed");
+            }
+        }
+        const denied = evaluateFlow(d.model, {
+            id: "other LB host → worker ssh",
+            source: { cidr: "172.31.252.11/32" },
+            destination: { cidr: ORACLE_EXAMPLE.cidrs.worker_cidr },
+            protocol: "tcp",
+            ports: { min: 22, max: 22 },
+        });
+        assert.equal(denied.status, "denied", "only the bastion, not its whole subnet");
+    });
+});
+
 describe("extra rules and tags", () => {
     it("adds a typed extra rule to its role, keyed by its name, and the flow holds", async () => {
         const d = await deploy(

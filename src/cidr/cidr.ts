@@ -31,20 +31,41 @@ const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
  * `10.0.0.0/8`, because OCI rejects such blocks for VCNs and subnets and silently widens them in rules.
  */
 export function parseCidr(text: string): Cidr | CidrParseError {
+    if (typeof text !== "string") return parseUncached(text);
+    let parsed = PARSED.get(text);
+    if (parsed === undefined) {
+        parsed = parseUncached(text);
+        if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+        PARSED.set(text, parsed);
+    }
+    return parsed;
+}
+
+/*
+ * The analyzer evaluates thousands of rule/flow pairs over a handful of distinct CIDR strings; parsing each
+ * string once keeps 100 networks well under a second. Results are frozen, so sharing them is safe.
+ */
+const PARSED = new Map<string, Cidr | CidrParseError>();
+const PARSED_LIMIT = 10_000;
+
+function parseUncached(text: string): Cidr | CidrParseError {
     if (typeof text !== "string" || !IPV4_CIDR.test(text) || !IPCIDR.isValidCIDR(text)) {
-        return { message: "is not an IPv4 CIDR block such as 10.0.0.0/16" };
+        return Object.freeze({ message: "is not an IPv4 CIDR block such as 10.0.0.0/16" });
     }
     const block = new IPCIDR(text);
     const network = `${block.start<string>()}/${block.address.subnetMask}`;
     if (network !== text) {
-        return { message: `has host bits set; the network address is ${network}`, suggestion: network };
+        return Object.freeze({
+            message: `has host bits set; the network address is ${network}`,
+            suggestion: network,
+        });
     }
-    return {
+    return Object.freeze({
         text,
         prefix: block.address.subnetMask,
         start: block.start<bigint>({ type: "bigInteger" }),
         end: block.end<bigint>({ type: "bigInteger" }),
-    };
+    });
 }
 
 /** True when parseCidr failed. */

@@ -11,7 +11,7 @@ import {
     MAX_INGRESS_RULES_PER_SECURITY_LIST,
     MAX_RULES_PER_NSG,
 } from "../config/limits";
-import { ANYWHERE } from "../cidr/cidr";
+import { ANYWHERE, cidr, cidrContains } from "../cidr/cidr";
 import { managedRoles, requiredFlowsFor } from "../catalogue/flows";
 import type { ResolvedFlow } from "../catalogue/types";
 import { renderRules, rulesOf, type RenderedRule, type RuleOwner } from "./rules";
@@ -224,13 +224,22 @@ export function limitProblems(plan: Pick<NetworkPlan, "securityLists" | "nsgs">)
     return problems;
 }
 
+/** Locates a CIDR inside one of the config's subnets (e.g. a bastion host placed in the worker subnet). */
+function subnetLocator(config: ResolvedConfig): (text: string) => SubnetRole | undefined {
+    const subnets = managedRoles(config).map((role) => ({ role, block: cidr(config.layout[role] as string) }));
+    return (text) => {
+        const inner = cidr(text);
+        return subnets.find((s) => cidrContains(s.block, inner))?.role;
+    };
+}
+
 /**
  * Decides every resource from a validated config: flows → rules → lists, NSGs, route tables and subnets.
  * Pure and deterministic; throws {@link NetworkConfigError} when C3's limits would be exceeded.
  */
 export function planNetwork(config: ResolvedConfig): NetworkPlan {
     const flows = requiredFlowsFor(config);
-    const rules = renderRules(flows);
+    const rules = renderRules(flows, subnetLocator(config));
     const subnets = planSubnets(config);
     const routeKeys = new Set(subnets.map((s) => s.routeTable));
     const plan: NetworkPlan = {

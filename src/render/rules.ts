@@ -66,19 +66,34 @@ function ownerOf(role: SubnetRole | "all" | undefined): RuleOwner | undefined {
     return role === "all" ? "common" : role;
 }
 
+/** Finds the managed subnet role whose CIDR contains a CIDR, if any. */
+export type SubnetLocator = (cidr: string) => SubnetRole | undefined;
+
+/**
+ * Where the source's egress rules go: its own role, or, for a CIDR endpoint such as a bastion host that sits
+ * inside one managed subnet, that subnet's role (its hosts are filtered by that subnet's lists too).
+ */
+function egressOwners(flow: ResolvedFlow, locate: SubnetLocator): RuleOwner[] {
+    const own = ownerOf(flow.source.role);
+    if (own !== undefined) return [own];
+    const located = flow.source.cidrs.map(locate).filter((r): r is SubnetRole => r !== undefined);
+    return [...new Set(located)];
+}
+
 /**
  * The rules one flow needs: ingress at the destination (from each source CIDR) when the destination is
- * managed, and egress at the source (to each destination CIDR) when the source is managed.
+ * managed, and egress at the source (to each destination CIDR) when the source is managed or lies inside a
+ * managed subnet.
  */
-export function rulesForFlow(flow: ResolvedFlow): RenderedRule[] {
+export function rulesForFlow(flow: ResolvedFlow, locate: SubnetLocator = () => undefined): RenderedRule[] {
     const rules: RenderedRule[] = [];
     const ingressOwner = ownerOf(flow.destination.role);
     if (ingressOwner !== undefined) {
         for (const peer of flow.source.cidrs) rules.push(ruleFor(flow, ingressOwner, "ingress", peer));
     }
-    const egressOwner = ownerOf(flow.source.role);
-    if (egressOwner !== undefined && flow.destination.role !== "all") {
-        for (const peer of flow.destination.cidrs) rules.push(ruleFor(flow, egressOwner, "egress", peer));
+    if (flow.destination.role === "all") return rules;
+    for (const owner of egressOwners(flow, locate)) {
+        for (const peer of flow.destination.cidrs) rules.push(ruleFor(flow, owner, "egress", peer));
     }
     return rules;
 }
@@ -135,8 +150,8 @@ export function compactRules(rules: readonly RenderedRule[]): RenderedRule[] {
 }
 
 /** Renders and compacts the rules for a set of flows. Same flows in, byte-identical rules out. */
-export function renderRules(flows: readonly ResolvedFlow[]): RenderedRule[] {
-    return compactRules(flows.flatMap(rulesForFlow));
+export function renderRules(flows: readonly ResolvedFlow[], locate?: SubnetLocator): RenderedRule[] {
+    return compactRules(flows.flatMap((flow) => rulesForFlow(flow, locate)));
 }
 
 /** The rules of one owner and direction, in order. */

@@ -1,0 +1,261 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { background, describeResult, runProcess, type ProcessResult } from "../fixtures/processes";
+
+/*
+ * Packs the package as `npm publish` would and installs the tarball into a fresh project outside the
+ * repository, offline. npm itself is not used to install: it would want the registry for the tarball's
+ * dependencies, and linking a repository path would make it reify inside this repository's node_modules.
+ * Instead the tarball is extracted into node_modules/oke-c3-network (what npm does with a tarball), its
+ * dependencies and peer dependencies are symlinked from this repository's node_modules (Node resolves
+ * them to their real paths, so their own dependencies resolve there too, and there is one copy of the
+ * Pulumi SDK), and its `bin` entries are linked into node_modules/.bin as npm would link them.
+ */
+
+const REPO_ROOT = path.resolve(__dirname, "../..");
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
+
+/** One file of the tarball, from `npm pack --json`. */
+export interface PackedFile {
+    path: string;
+    size: number;
+    mode: number;
+}
+
+/** What `npm pack --json` reports. */
+export interface PackResult {
+    filename: string;
+    size: number;
+    unpackedSize: number;
+    files: PackedFile[];
+}
+
+/** The package.json fields the tests read. */
+export interface Manifest {
+    name: string;
+    version: string;
+    main?: string;
+    types?: string;
+    bin?: Record<string, string>;
+    exports?: Record<string, string | Record<string, string>>;
+    files?: string[];
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    scripts?: Record<string, string>;
+}
+
+/** A packed tarball in a temporary directory. */
+export interface Packed {
+    /** Temporary directory holding the tarball and the consumer project. */
+    dir: string;
+    /** The tarball's path. */
+    tarball: string;
+    /** npm's report. */
+    pack: PackResult;
+}
+
+/** The consumer project with the tarball installed and its TypeScript compiled. */
+export interface Consumer extends Packed {
+    /** The project directory. */
+    project: string;
+    /** The installed package's manifest. */
+    manifest: Manifest;
+    /** The TypeScript files compiled, relative to the project: the consumers and the examples. */
+    files: string[];
+    /** The `tsc --listFiles` run over them (type-check and emit). */
+    tsc: ProcessResult;
+}
+
+async function ensureBuilt(): Promise<void> {
+    if (fs.existsSync(path.join(REPO_ROOT, "dist", "index.js"))) return;
+    const build = await runProcess(NPM, ["run", "build"], { cwd: REPO_ROOT });
+    if (build.code !== 0) throw new Error(`npm run build failed\n${describeResult(build)}`);
+}
+
+/**
+ * `npm pack` of the built package. `npm test` has just built dist/, so lifecycle scripts are skipped (a
+ * real `npm pack`/`npm publish` runs `prepack`, a clean build).
+ */
+export const packed: () => Promise<Packed> = background(async () => {
+    await ensureBuilt();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oke-c3-pack-"));
+    const result = await runProcess(NPM, ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], {
+        cwd: REPO_ROOT,
+    });
+    if (result.code !== 0) throw new Error(`npm pack failed\n${describeResult(result)}`);
+    const [pack] = JSON.parse(result.stdout) as PackResult[];
+    return { dir, tarball: path.join(dir, pack.filename), pack };
+});
+
+function linkFromRepo(nodeModules: string, name: string): void {
+    const target = path.join(nodeModules, name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.symlinkSync(fs.realpathSync(path.join(REPO_ROOT, "node_modules", name)), target, "dir");
+}
+
+/** Links each `bin` entry into node_modules/.bin and makes it executable, as npm's install does. */
+function linkBins(nodeModules: string, manifest: Manifest): void {
+    const bins = path.join(nodeModules, ".bin");
+    fs.mkdirSync(bins, { recursive: true });
+    for (const [name, file] of Object.entries(manifest.bin ?? {})) {
+        const target = path.join(nodeModules, manifest.name, file);
+        if (!fs.existsSync(target)) continue;
+        fs.chmodSync(target, 0o755);
+        fs.symlinkSync(path.relative(bins, target), path.join(bins, name));
+    }
+}
+
+/** The dependency names a consumer needs: the package's dependencies and peer dependencies. */
+export function neededDependencies(manifest: Manifest): string[] {
+    return [
+        ...Object.keys(manifest.dependencies ?? {}),
+        ...Object.keys(manifest.peerDependencies ?? {}),
+    ].filter((name) => fs.existsSync(path.join(REPO_ROOT, "node_modules", name)));
+}
+
+async function install(project: string, tarball: string): Promise<Manifest> {
+    const nodeModules = path.join(project, "node_modules");
+    const installed = path.join(nodeModules, "oke-c3-network");
+    fs.mkdirSync(installed, { recursive: true });
+    const tar = await runProcess("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"], {
+        cwd: project,
+    });
+    if (tar.code !== 0) throw new Error(`tar failed\n${describeResult(tar)}`);
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8")) as Manifest;
+    for (const name of neededDependencies(manifest)) linkFromRepo(nodeModules, name);
+    linkBins(nodeModules, manifest);
+    return manifest;
+}
+
+/** The consumer's code: mocks, the component from the installed package, one line of JSON out. */
+function consumerSource(format: "cjs" | "esm"): string {
+    const run = [
+        `    await pulumi.runtime.setMocks(`,
+        `        {`,
+        `            newResource: (r: pulumi.runtime.MockResourceArgs) => {`,
+        `                registered++;`,
+        `                return { id: \`ocid1.\${r.name}\`, state: r.inputs as Record<string, unknown> };`,
+        `            },`,
+        `            call: (c: pulumi.runtime.MockCallArgs) => c.inputs as Record<string, unknown>,`,
+        `        },`,
+        `        "consumer",`,
+        `        "dev",`,
+        `    );`,
+        `    const network = new WorkloadClusterNetwork("oke", args);`,
+        `    pulumi.all([network.subnetIds, network.cidrs]).apply(([ids, cidrs]: [RoleIds, ResolvedLayout]) => {`,
+        `        console.log(JSON.stringify({ format: "${format}", worker: ids.worker, cidrs, registered }));`,
+        `    });`,
+    ];
+    return [
+        `import * as pulumi from "@pulumi/pulumi";`,
+        `import { Cni, WorkloadClusterNetwork } from "oke-c3-network";`,
+        `import type { ResolvedLayout, RoleIds, WorkloadClusterNetworkArgs } from "oke-c3-network";`,
+        ``,
+        `const args: WorkloadClusterNetworkArgs = {`,
+        `    compartmentId: "ocid1.compartment.oc1..consumer",`,
+        `    cidrs: { vcn: "172.31.252.0/23" },`,
+        `    kubeClientCidrs: ["10.0.0.0/8"],`,
+        `    cni: Cni.Flannel,`,
+        `};`,
+        `let registered = 0;`,
+        ``,
+        ...(format === "esm"
+            ? run.map((line) => line.replace(/^ {4}/, ""))
+            : [`async function main(): Promise<void> {`, ...run, `}`, `void main();`]),
+        ``,
+    ].join("\n");
+}
+
+function writeJson(file: string, value: unknown): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify(value, null, 4)}\n`);
+}
+
+/** The TypeScript examples, which a consumer project type-checks against the installed tarball. */
+export const TS_EXAMPLES = ["public-flannel", "private-vcn-native", "existing-vcn", "with-cluster"];
+
+/** The examples' compiler options (the example tests check every example's tsconfig.json has them). */
+function exampleCompilerOptions(): Record<string, unknown> {
+    const file = path.join(REPO_ROOT, "examples", TS_EXAMPLES[0], "tsconfig.json");
+    const { compilerOptions } = JSON.parse(fs.readFileSync(file, "utf8")) as {
+        compilerOptions: Record<string, unknown>;
+    };
+    const options: Record<string, unknown> = {
+        ...compilerOptions,
+        typeRoots: [path.join(REPO_ROOT, "node_modules", "@types")],
+    };
+    // Emit next to each source, so that esm/index.js sits beside esm/package.json ("type": "module").
+    delete options.outDir;
+    return options;
+}
+
+/**
+ * Writes a CommonJS project with an ESM subfolder (`"type": "module"`), both in TypeScript, plus a copy
+ * of each TypeScript example: what a user who copies an example gets, `oke-c3-network` resolved through
+ * the package's `types` (the example's `file:../..` resolves the same way). One TypeScript program checks
+ * them all, with the examples' compiler options.
+ */
+function writeConsumer(project: string): string[] {
+    writeJson(path.join(project, "package.json"), { name: "consumer", private: true, version: "0.0.0" });
+    writeJson(path.join(project, "esm", "package.json"), { type: "module" });
+    fs.writeFileSync(path.join(project, "index.ts"), consumerSource("cjs"));
+    fs.writeFileSync(path.join(project, "esm", "index.ts"), consumerSource("esm"));
+    const examples = TS_EXAMPLES.map((name) => `examples/${name}/index.ts`);
+    for (const file of examples) {
+        fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+        fs.copyFileSync(path.join(REPO_ROOT, file), path.join(project, file));
+    }
+    const files = ["index.ts", "esm/index.ts", ...examples];
+    writeJson(path.join(project, "tsconfig.json"), { compilerOptions: exampleCompilerOptions(), files });
+    return files;
+}
+
+/** The packed tarball installed into a fresh project, its consumers type-checked and compiled. */
+export const consumer: () => Promise<Consumer> = background(async () => {
+    const pack = await packed();
+    const project = path.join(pack.dir, "consumer");
+    const manifest = await install(project, pack.tarball);
+    const files = writeConsumer(project);
+    const tsc = await runProcess(
+        process.execPath,
+        [require.resolve("typescript/bin/tsc"), "-p", ".", "--pretty", "false", "--listFiles"],
+        { cwd: project },
+    );
+    return { ...pack, project, manifest, files, tsc };
+});
+
+/**
+ * What the consumer project's `tsc` said about one of its files: whether the file was compiled at all,
+ * and its errors (plus any error not tied to a file, which concerns every file).
+ */
+export function typecheckOf(c: Consumer, file: string): { compiled: boolean; errors: string[] } {
+    const lines = c.tsc.stdout.split("\n").map((l) => l.trim());
+    const compiled = lines.includes(path.join(fs.realpathSync(c.project), file));
+    const errors = lines.filter((l) => l.startsWith(`${file}(`) || l.startsWith("error TS"));
+    return { compiled, errors };
+}
+
+/** Runs a compiled consumer with Node. */
+export function runConsumer(c: Consumer, file: string): Promise<ProcessResult> {
+    return runProcess(process.execPath, [file], { cwd: c.project, timeoutMs: 30_000 });
+}
+
+/** Runs `npx oke-c3-network <args>` in the consumer project, never installing from the registry. */
+export function runNpx(c: Consumer, args: readonly string[]): Promise<ProcessResult> {
+    return runProcess(NPX, ["--no-install", "oke-c3-network", ...args], {
+        cwd: c.project,
+        timeoutMs: 30_000,
+    });
+}
+
+/** Removes the temporary directory, if one was made. */
+export async function cleanUp(): Promise<void> {
+    const dir = await packed().then(
+        (p) => p.dir,
+        () => undefined,
+    );
+    if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -625,6 +625,15 @@ describe("resolveConfig", () => {
             expectProblem(withArgs({ natGateway: false }), "natGateway", false, 'clusterAccess to "private"');
         });
 
+        it("natGateway false with egress all", () => {
+            expectProblem(
+                withArgs({ clusterAccess: "private", egress: "all", natGateway: false }),
+                "natGateway",
+                false,
+                'egress "flows"',
+            );
+        });
+
         it("natGateway not a boolean", () => {
             expectProblem(withArgs({ natGateway: "no" }), "natGateway", "no", "true or false");
         });

@@ -76,7 +76,7 @@ export const COMMON_FLOWS: readonly FlowDefinition[] = [
         refs: ["C3 default seclist 3.1"],
         provenance: "c3-doc",
         note: "Only with egress: 'all' (Oracle's sample behaviour); wider than any documented flow.",
-        when: { egress: ["all"] },
+        when: { egress: ["all"], natGateway: [true] },
     },
 ];
 

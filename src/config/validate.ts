@@ -89,7 +89,7 @@ function analyse(args: unknown): { problems: Problems; config?: ResolvedConfig }
         kubernetesApiPort: readApiPort(args, out),
         serviceLbIngress: readServiceLbIngress(args, kubeClientCidrs, out),
         extraRules: readExtraRules(args, choices.cni, out),
-        natGateway: readNatGateway(args, choices.clusterAccess, out),
+        natGateway: readNatGateway(args, choices, out),
         dnsLabel: readDnsLabel(args, out),
     };
     checkExistingVcn(args, out);
@@ -734,7 +734,8 @@ function readDescription(
 // ---------------------------------------------------------------------------------------------------------
 // Gateways, existing VCN, DNS label, tags
 
-function readNatGateway(raw: Raw, access: Choices["clusterAccess"], out: Problems): boolean {
+function readNatGateway(raw: Raw, choices: Choices, out: Problems): boolean {
+    const access = choices.clusterAccess;
     const value = raw.natGateway;
     if (value === undefined || value === true) {
         return true;
@@ -757,6 +758,13 @@ function readNatGateway(raw: Raw, access: Choices["clusterAccess"], out: Problem
         out.push(
             problem("natGateway", value, message, `remove natGateway, or set clusterAccess to "private"`),
         );
+    }
+    if (choices.egress === EgressMode.All) {
+        // Oracle's egress-all rule needs a route out; an air-gapped network has none.
+        const message =
+            'cannot be false with egress "all": an air-gapped network has no route for all-egress';
+        const fix = 'use egress "flows" and declare in-VCN destinations (mirrors, DNS) with extraRules';
+        out.push(problem("natGateway", value, message, fix));
     }
     return false;
 }

@@ -110,7 +110,9 @@ function isPublicSubnet(role: SubnetRole, config: ResolvedConfig): boolean {
 
 function routeTableFor(role: SubnetRole, config: ResolvedConfig): RouteTableKey {
     if (isPublicSubnet(role, config)) return "public";
-    if (LB_ROLES.includes(role)) return "vcn-private";
+    // Private load-balancer subnets open no outbound connections, so Oracle lets their table be empty;
+    // with egress: "all" the user asked for outbound access, which needs the NAT route to mean anything.
+    if (LB_ROLES.includes(role) && config.egress !== "all") return "vcn-private";
     return config.natGateway ? "nat-private" : "vcn-private";
 }
 
@@ -226,7 +228,10 @@ export function limitProblems(plan: Pick<NetworkPlan, "securityLists" | "nsgs">)
 
 /** Locates a CIDR inside one of the config's subnets (e.g. a bastion host placed in the worker subnet). */
 function subnetLocator(config: ResolvedConfig): (text: string) => SubnetRole | undefined {
-    const subnets = managedRoles(config).map((role) => ({ role, block: cidr(config.layout[role] as string) }));
+    const subnets = managedRoles(config).map((role) => ({
+        role,
+        block: cidr(config.layout[role] as string),
+    }));
     return (text) => {
         const inner = cidr(text);
         return subnets.find((s) => cidrContains(s.block, inner))?.role;

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { componentSchema } from "../fixtures/component-schema";
 import { WorkloadClusterNetwork, NetworkConfigError } from "../../src/index";
 import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
 import type { ResourceRecord } from "../../src/analysis/resources";
@@ -241,23 +241,15 @@ describe("WorkloadClusterNetwork: a refused config creates nothing", () => {
 describe("schema for other languages (ComponentProvider.getSchema)", () => {
     it("infers a schema with the documented args and outputs", async function () {
         this.timeout(60000);
-        const provider = new ComponentProvider({
-            components: [WorkloadClusterNetwork],
-            dirname: process.cwd(),
-            name: "oke-c3-network",
-        });
-        const schema = JSON.parse(await provider.getSchema()) as {
-            resources: Record<
-                string,
-                {
-                    inputProperties: Record<string, { description?: string }>;
-                    properties: Record<string, unknown>;
-                    requiredInputs: string[];
-                }
-            >;
+        // The same ComponentProvider.getSchema() inference, run once per test run and shared.
+        const schema = await componentSchema();
+        const found = schema.resources["oke-c3-network:index:WorkloadClusterNetwork"];
+        assert.ok(found, "type token");
+        const resource = {
+            inputProperties: found.inputProperties ?? {},
+            properties: found.properties ?? {},
+            requiredInputs: found.requiredInputs ?? [],
         };
-        const resource = schema.resources["oke-c3-network:index:WorkloadClusterNetwork"];
-        assert.ok(resource, "type token");
         for (const arg of [
             "compartmentId",
             "cidrs",

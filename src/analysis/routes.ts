@@ -1,3 +1,4 @@
+import type { GatewayKind } from "./model";
 import { type Cidr, cidrContains } from "../cidr/cidr";
 import type { ModelRouteRule, ModelRouteTable, ModelSubnet, NetworkModel } from "./model";
 import { KUBE_INTERNAL_CIDR, knownCidr, type LocatedEnd } from "./locate";
@@ -51,13 +52,8 @@ function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutc
     const subnet = source.location.subnet;
     const found = lookup(model, subnet, dst);
     if ("outcome" in found) return found.outcome;
-    const { table, rule, gateway } = found;
-    const verdict: RouteVerdict = {
-        status: "routed",
-        routeTable: table.name,
-        rule: rule.destination,
-        gateway: { name: gateway.name, kind: gateway.kind },
-    };
+    const { table, gateway } = found;
+    const verdict = routedVerdict(found);
     const via = `route table ${table.name} of ${subnet.name} sends ${dst.text} to ${gatewayText(gateway)}`;
     switch (gateway.kind) {
         case "internet":
@@ -108,13 +104,8 @@ function routeBackFrom(model: NetworkModel, subnet: ModelSubnet, src: Cidr): Rou
     if (!subnet.public) return notApplicable(`${subnet.name} is a private subnet, ${PRIVATE_FROM_OUTSIDE}`);
     const found = lookup(model, subnet, src);
     if ("outcome" in found) return found.outcome;
-    const { table, rule, gateway } = found;
-    const verdict: RouteVerdict = {
-        status: "routed",
-        routeTable: table.name,
-        rule: rule.destination,
-        gateway: { name: gateway.name, kind: gateway.kind },
-    };
+    const { table, gateway } = found;
+    const verdict = routedVerdict(found);
     if (gateway.kind === "internet" || gateway.kind === "drg") return { verdict, reasons: [] };
     if (gateway.kind === "unknown")
         return {
@@ -213,4 +204,18 @@ function unknownRoute(why: string): RouteOutcome {
 
 function notApplicable(why: string): RouteOutcome {
     return { verdict: { status: "not-applicable" }, reasons: [why] };
+}
+
+/** The verdict for a route a lookup found: which table, which rule, which gateway. */
+function routedVerdict(found: {
+    table: { name: string };
+    rule: { destination: string };
+    gateway: { name: string; kind: GatewayKind };
+}): RouteVerdict {
+    return {
+        status: "routed",
+        routeTable: found.table.name,
+        rule: found.rule.destination,
+        gateway: { name: found.gateway.name, kind: found.gateway.kind },
+    };
 }

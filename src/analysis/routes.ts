@@ -1,6 +1,5 @@
-import type { GatewayKind } from "./model";
 import { type Cidr, cidrContains } from "../cidr/cidr";
-import type { ModelRouteRule, ModelRouteTable, ModelSubnet, NetworkModel } from "./model";
+import type { GatewayKind, ModelRouteRule, ModelRouteTable, ModelSubnet, NetworkModel } from "./model";
 import { KUBE_INTERNAL_CIDR, knownCidr, type LocatedEnd } from "./locate";
 import { unresolved } from "./sides";
 import type { RouteVerdict } from "./verdict";

@@ -5,6 +5,8 @@ import { modelsFromResources, OCI_TYPES } from "../analysis/from-resources";
 import { isRecord, knownString } from "../analysis/resource-values";
 import { componentView, type ComponentView } from "./component";
 import type { SubnetNames } from "./config";
+import { NO_OKE_NETWORK, type CheckOutcome } from "./define";
+import { emptyResult, mergeInto, type CheckResult } from "./report";
 import {
     ancestorOfType,
     COMPONENT_TYPE,
@@ -168,4 +170,20 @@ function isVcnNativeCluster(cluster: ResourceRecord): boolean {
 /** The subnets of a network with a role, in model order. */
 export function subnetsWithRole(network: OkeNetwork, role: SubnetRole): NetworkModel["subnets"] {
     return network.model.subnets.filter((s) => s.role === role);
+}
+
+/**
+ * Runs a per-network check over every OKE network of the stack and merges the results; "not applicable"
+ * when the stack has none. The policies that judge one network at a time share this loop.
+ */
+export function checkEachNetwork(
+    view: StackView,
+    options: NetworkOptions,
+    check: (network: OkeNetwork) => CheckResult,
+): CheckOutcome {
+    const networks = okeNetworks(view, options);
+    if (networks.length === 0) return { notApplicable: NO_OKE_NETWORK };
+    const result = emptyResult();
+    for (const network of networks) mergeInto(result, check(network));
+    return result;
 }

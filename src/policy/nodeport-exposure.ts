@@ -16,11 +16,11 @@ import {
     type SubnetNames,
 } from "./config";
 import { DEFAULT_KUBERNETES_API_PORT } from "../config/validate";
-import { NO_OKE_NETWORK, stackPolicy, type CheckOutcome, type StackCheck } from "./define";
+import { stackPolicy, type CheckOutcome, type StackCheck } from "./define";
 import { describeRule, describeSubnet, listWords, ruleProtocol, urnOf } from "./format";
 import { kubeClientsOf, type KubeClients } from "./kube-clients";
-import { okeNetworks, subnetsWithRole, type OkeNetwork } from "./networks";
-import { emptyResult, mergeInto, type CheckResult } from "./report";
+import { checkEachNetwork, subnetsWithRole, type OkeNetwork } from "./networks";
+import { emptyResult, type CheckResult } from "./report";
 import type { StackView } from "./stack";
 
 /*
@@ -89,11 +89,9 @@ const DEFINITION: StackCheck<NodePortExposureConfig> = {
 
 /** The check of {@link nodePortExposurePolicy}. */
 export function checkNodePortExposure(view: StackView, config: NodePortExposureConfig): CheckOutcome {
-    const networks = okeNetworks(view, { subnetNames: config.subnetNames });
-    if (networks.length === 0) return { notApplicable: NO_OKE_NETWORK };
-    const result = emptyResult();
-    for (const network of networks) mergeInto(result, checkNetwork(network, config));
-    return result;
+    return checkEachNetwork(view, { subnetNames: config.subnetNames }, (network) =>
+        checkNetwork(network, config),
+    );
 }
 
 /** Who may reach the NodePorts, as address intervals, with words for messages and any doubt. */

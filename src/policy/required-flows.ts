@@ -15,10 +15,10 @@ import {
     SUBNET_NAMES_SCHEMA,
     type SubnetNames,
 } from "./config";
-import { NO_OKE_NETWORK, stackPolicy, type CheckOutcome, type StackCheck } from "./define";
+import { stackPolicy, type CheckOutcome, type StackCheck } from "./define";
 import { describeFlow, describeRefs, urnOf } from "./format";
 import { kubeClientsOf } from "./kube-clients";
-import { detectCni, okeNetworks, type OkeNetwork } from "./networks";
+import { checkEachNetwork, detectCni, type OkeNetwork } from "./networks";
 import { emptyResult, mergeInto, type CheckResult } from "./report";
 import { requiredFlowsForModel, type FlowRequirements } from "./required-flows-for-model";
 import { DEFAULT_KUBERNETES_API_PORT } from "../config/validate";
@@ -113,11 +113,9 @@ const DEFINITION: StackCheck<RequiredFlowsConfig> = {
 
 /** The check of {@link requiredFlowsPolicy}, on a stack view. */
 export function checkRequiredFlows(view: StackView, config: RequiredFlowsConfig): CheckOutcome {
-    const networks = okeNetworks(view, { subnetNames: config.subnetNames });
-    if (networks.length === 0) return { notApplicable: NO_OKE_NETWORK };
-    const result = emptyResult();
-    for (const network of networks) mergeInto(result, checkNetwork(network, config));
-    return result;
+    return checkEachNetwork(view, { subnetNames: config.subnetNames }, (network) =>
+        checkNetwork(network, config),
+    );
 }
 
 function requirementsOf(network: OkeNetwork, config: RequiredFlowsConfig): FlowRequirements {

@@ -1,4 +1,4 @@
-import type { PortRange, Protocol } from "../catalogue/types";
+import { OCI_PROTOCOL, type PortRange, type Protocol } from "../catalogue/types";
 import { type Cidr, cidrOverlaps, parseCidr, isCidrError } from "../cidr/cidr";
 import { type Box, type Interval, boxesOverlap, coverage, interval } from "./coverage";
 import type { ModelRule } from "./model";
@@ -12,9 +12,9 @@ import type { ModelRule } from "./model";
 
 /** OCI's protocol numbers for the named protocols (OCI security rules carry `"6"`, `"17"`, `"1"` or `"all"`). */
 export const PROTOCOL_NUMBERS: Readonly<Record<Exclude<Protocol, "all">, string>> = {
-    tcp: "6",
-    udp: "17",
-    icmp: "1",
+    tcp: OCI_PROTOCOL.tcp,
+    udp: OCI_PROTOCOL.udp,
+    icmp: OCI_PROTOCOL.icmp,
 };
 
 /** Every TCP/UDP port a packet can carry (OCI port ranges run 1-65535). */

@@ -26,6 +26,17 @@ export type Endpoint =
 /** IP protocol of a flow, in OCI's terms: TCP=6, UDP=17, ICMP=1, all. */
 export type Protocol = "tcp" | "udp" | "icmp" | "all";
 
+/**
+ * OCI's protocol numbers for each protocol (spec 3: TCP=6, UDP=17, ICMP=1; `all` stays `all`). The one
+ * table the renderer writes rules with and the analyzer and policies read them back with.
+ */
+export const OCI_PROTOCOL: Readonly<Record<Protocol, string>> = {
+    tcp: "6",
+    udp: "17",
+    icmp: "1",
+    all: "all",
+};
+
 /** An inclusive destination-port range. */
 export interface PortRange {
     /** First port. */

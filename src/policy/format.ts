@@ -1,4 +1,4 @@
-import type { ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
+import { OCI_PROTOCOL, type Protocol, type ResolvedEndpoint, type ResolvedFlow } from "../catalogue/types";
 import { SUBNET_DISPLAY_NAMES } from "../config/types";
 import { describeTraffic } from "../analysis/describe";
 import { describeRuleOrigin } from "../analysis/match";
@@ -10,16 +10,13 @@ import type { ModelRule, ModelSubnet, NetworkModel } from "../analysis/model";
  * Oracle's tables do ("TCP 30000-32767 from 0.0.0.0/0").
  */
 
-/** OCI protocol numbers by name. */
-const PROTOCOL_NAMES: Readonly<Record<string, "tcp" | "udp" | "icmp" | "all">> = {
-    "6": "tcp",
-    "17": "udp",
-    "1": "icmp",
-    all: "all",
-};
+/** Protocol names by OCI protocol number: the inverse of {@link OCI_PROTOCOL}. */
+const PROTOCOL_NAMES: Readonly<Record<string, Protocol>> = Object.fromEntries(
+    (Object.entries(OCI_PROTOCOL) as [Protocol, string][]).map(([name, number]) => [number, name]),
+);
 
 /** The named protocol of a rule (`tcp`, `udp`, `icmp`, `all`), or undefined for other IP protocols. */
-export function ruleProtocol(rule: ModelRule): "tcp" | "udp" | "icmp" | "all" | undefined {
+export function ruleProtocol(rule: ModelRule): Protocol | undefined {
     return PROTOCOL_NAMES[rule.protocol.toLowerCase()];
 }
 

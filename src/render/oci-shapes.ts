@@ -1,5 +1,6 @@
 import type * as oci from "@pulumi/oci";
-import { OCI_PROTOCOL, type RenderedRule } from "./rules";
+import { OCI_PROTOCOL } from "../catalogue/types";
+import type { RenderedRule } from "./rules";
 
 type PortRangeShape = { min: number; max: number };
 

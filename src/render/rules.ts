@@ -29,14 +29,6 @@ export interface RenderedRule {
     flowIds: string[];
 }
 
-/** OCI's protocol numbers (spec 3: TCP=6, UDP=17, ICMP=1). */
-export const OCI_PROTOCOL: Readonly<Record<Protocol, string>> = {
-    tcp: "6",
-    udp: "17",
-    icmp: "1",
-    all: "all",
-};
-
 function slug(text: string): string {
     return text.replace(/[./:]/g, "-");
 }

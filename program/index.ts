@@ -3,8 +3,13 @@
  * network on C3 from the stack's config (see Pulumi.yaml for the keys and Oracle's example defaults).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { argsFromConfig } from "../src/config/stack-config";
+import { argsFromConfig, unknownStackConfigKeys } from "../src/config/stack-config";
+import { NetworkConfigError } from "../src/config/types";
 import { WorkloadClusterNetwork } from "../src/component/workload-cluster-network";
+
+// A misspelt key (`vcnCIDR`) would be ignored by pulumi.Config and plan the default network instead.
+const unknown = unknownStackConfigKeys(Object.keys(pulumi.runtime.allConfig()), [pulumi.getProject()]);
+if (unknown.length > 0) throw new NetworkConfigError(unknown);
 
 const config = new pulumi.Config();
 const network = new WorkloadClusterNetwork(

@@ -1,6 +1,7 @@
 import type { PortRange, Protocol } from "../catalogue/types";
 import { ANYWHERE, cidrContains } from "../cidr/cidr";
 import { describePorts } from "./describe";
+import { cellText, worldOpenRules, type TrafficCell, type WorldOpenRule } from "./world-ingress";
 import { cachedCidr, cachedInsideVcn } from "./cidr-cache";
 import { CIDR_BLOCK } from "./match";
 import type { ModelRule, NetworkModel } from "./model";
@@ -76,36 +77,59 @@ export function unusedRuleFindings(
         });
 }
 
-function excepted(rule: ModelRule, exceptions: readonly TrafficException[]): boolean {
-    const name = protocolName(rule);
+/** True when an accepted exception covers the whole cell. */
+export function cellExcepted(cell: TrafficCell, exceptions: readonly TrafficException[]): boolean {
     return exceptions.some((x) => {
-        if (x.protocol !== name) return false;
-        if (name === "icmp") return x.icmpType === undefined || rule.icmp?.type === x.icmpType;
-        if (name === "tcp" || name === "udp") {
-            if (x.ports === undefined) return true;
-            const ports = rule.dstPorts ?? { min: 1, max: 65535 };
-            return x.ports.min <= ports.min && ports.max <= x.ports.max;
-        }
-        return true;
+        if (x.protocol === "all") return true;
+        if (x.protocol !== cell.protocol) return false;
+        if (cell.protocol === "icmp") return x.icmpType === undefined || cell.icmpType === x.icmpType;
+        if (x.ports === undefined || cell.ports === undefined) return x.ports === undefined;
+        return x.ports.min <= cell.ports.min && cell.ports.max <= x.ports.max;
     });
 }
 
-/** Ingress rules from 0.0.0.0/0, except ICMP 3/11 and the given exceptions. */
+function worldMessage(open: WorldOpenRule, subnets: string): string {
+    const { rule, cell, contributors } = open;
+    if (contributors.length === 1 && cachedCidr(rule.peer)?.text === ANYWHERE)
+        return `${ruleTraffic(rule)} is open to 0.0.0.0/0 (anyone who can route to it) on ${subnets}`;
+    const others = contributors
+        .filter((r) => r !== rule)
+        .map((r) => `rule ${r.origin.index + 1} (${r.peer})`);
+    const together = others.length === 0 ? "" : `, together with ${others.join(", ")},`;
+    return (
+        `${ruleTraffic(rule)} ${rulePeerText(rule)}${together} is open to the world for ${cellText(cell)}: ` +
+        `the sources cover more than a /8 of globally routable addresses (anyone who can route to it) on ${subnets}`
+    );
+}
+
+/**
+ * Ingress open to the world: for each security list and NSG, the union of the sources admitting each
+ * protocol and port (cidr/world.ts), except ICMP 3/11 and the given exceptions.
+ */
 export function anywhereFindings(
     entries: readonly RuleEntry[],
     exceptions: readonly TrafficException[],
 ): Finding[] {
     const all = [...DEFAULT_ANYWHERE_EXCEPTIONS, ...exceptions];
-    return judged(entries)
-        .filter(({ rule }) => rule.direction === "ingress" && cachedCidr(rule.peer)?.text === ANYWHERE)
-        .filter(({ rule }) => !excepted(rule, all))
-        .map(({ rule, subnets }) => ({
+    const byContainer = new Map<string, RuleEntry[]>();
+    for (const entry of judged(entries)) {
+        const key = `${entry.rule.origin.container}:${entry.rule.origin.key}`;
+        byContainer.set(key, [...(byContainer.get(key) ?? []), entry]);
+    }
+    return [...byContainer.values()].flatMap((group) => {
+        const subnetsOf = new Map(group.map((e) => [e.rule, e.subnets]));
+        const open = worldOpenRules(
+            group.map((e) => e.rule),
+            (cell) => cellExcepted(cell, all),
+        );
+        return open.map((o): Finding => ({
             kind: "ingress-from-anywhere",
             severity: "high",
-            subject: ruleSubject(rule),
-            message: `${ruleTraffic(rule)} is open to 0.0.0.0/0 (anyone who can route to it) on ${subnetNames(subnets)}`,
+            subject: ruleSubject(o.rule),
+            message: worldMessage(o, subnetNames(subnetsOf.get(o.rule) ?? [])),
             fix: "narrow the source to the networks that need it (kube_client_cidr, the bastion), or list it as an accepted exception if it is deliberate",
         }));
+    });
 }
 
 /** All-protocol rules, unless a flow that itself needs every protocol uses them. */

@@ -159,6 +159,7 @@ function configFor(context: ModelFlowContext, options: ModelFlowOptions): Resolv
         extraRules: [],
         natGateway: context.natGateway,
         dnsLabel: "analyzed",
+        worldWideSources: [],
     };
 }
 

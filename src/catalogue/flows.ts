@@ -60,8 +60,16 @@ function extraRuleFlow(rule: ResolvedExtraRule): FlowDefinition {
     };
 }
 
+/** `bastionCidrs: []` means "no bastion": its flows (port table rows 1-2) are not required, not undecided. */
+function hasEndpoints(flow: FlowDefinition, config: ResolvedConfig): boolean {
+    const noBastion = config.bastionCidrs.length === 0;
+    const fromBastion = (end: Endpoint) => end.kind === "cidr" && end.ref === "bastion";
+    return !(noBastion && (fromBastion(flow.source) || fromBastion(flow.destination)));
+}
+
 function applies(flow: FlowDefinition, config: ResolvedConfig): boolean {
     const when = flow.when;
+    if (!hasEndpoints(flow, config)) return false;
     return (
         when === undefined ||
         ((when.cni === undefined || when.cni.includes(config.cni)) &&

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import type { TrafficException } from "../analysis/findings";
 import { SEVERITIES, type Severity } from "../analysis/report";
+import { didYouMean } from "../config/keys";
+import { escapeUnsafe } from "../config/text";
 
 /*
  * Command-line arguments of `oke-c3-network plan`, parsed with node:util (commander 15 needs Node 22). Bad
@@ -96,6 +98,9 @@ const OPTIONS = {
     version: { type: "boolean", short: "v" },
 } as const;
 
+/** `--fail-on` when none is given: a high finding fails the plan. */
+export const DEFAULT_FAIL_ON: Severity = "high";
+
 /** Usage text for `--help` and argument errors. */
 export const USAGE = `Usage: oke-c3-network plan [options]
 
@@ -116,7 +121,8 @@ Input (default: Oracle's example layout, the root program's Pulumi.yaml defaults
 Output:
   -f, --format table|markdown|json   (default table)
       --diff FILE              compare with FILE (same formats as --config): what this config opens/closes
-      --fail-on info|low|medium|high  exit 1 for a finding at or above this severity
+      --fail-on info|low|medium|high|none  exit 1 for a finding at or above this severity
+                               (default high; none: findings never fail the plan)
       --allow-anywhere PROTO[:PORTS|:TYPE]  accept ingress from 0.0.0.0/0, e.g. tcp:443, udp:500-501, icmp:4
 
 Exit codes: 0 every required flow holds; 1 a flow fails or a finding reaches --fail-on; 2 bad input.`;
@@ -124,7 +130,7 @@ Exit codes: 0 every required flow holds; 1 a flow fails or a finding reaches --f
 function parseException(text: string): TrafficException | string {
     const match = /^(tcp|udp|icmp|all)(?::(\d+)(?:-(\d+))?)?$/i.exec(text.trim());
     if (match === null)
-        return `--allow-anywhere ${text}: expected PROTO[:PORT[-PORT]] or icmp:TYPE, e.g. tcp:443`;
+        return `--allow-anywhere ${escapeUnsafe(text)}: expected PROTO[:PORT[-PORT]] or icmp:TYPE, e.g. tcp:443`;
     const protocol = match[1].toLowerCase() as TrafficException["protocol"];
     if (match[2] === undefined) return { protocol };
     const min = Number(match[2]);
@@ -167,7 +173,25 @@ function checkChoice<T extends string>(
     choices: readonly T[],
 ): string | undefined {
     if (value === undefined || (choices as readonly string[]).includes(value)) return undefined;
-    return `--${name} ${value}: expected one of ${choices.join(", ")}`;
+    const meant = didYouMean(value, choices);
+    const hint = meant === undefined ? "" : `; did you mean ${meant}?`;
+    return `--${name} ${escapeUnsafe(value)}: expected one of ${choices.join(", ")}${hint}`;
+}
+
+/** The flags, as typed: `--vcn`, `-f`. */
+const FLAG_NAMES: readonly string[] = Object.keys(OPTIONS).map((name) => `--${name}`);
+
+/** parseArgs' own message, with the nearest known flag for an unknown one (`--vnc` → `--vcn`). */
+function argumentError(error: unknown): string {
+    const message = escapeUnsafe(error instanceof Error ? error.message : String(error));
+    const code = (error as { code?: unknown }).code;
+    if (code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION") return message;
+    const flag = /'(-[^']*)'/.exec(message)?.[1] ?? "";
+    const bare = flag.replace(/=.*$/, "");
+    const meant = didYouMean(bare.replace(/^-+/, ""), Object.keys(OPTIONS));
+    return meant === undefined
+        ? `unknown option ${bare}; the options are ${FLAG_NAMES.join(", ")}`
+        : `unknown option ${bare}; did you mean --${meant}?`;
 }
 
 /** Parses argv (without `node` and the script). */
@@ -176,7 +200,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     try {
         parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {
-        return { kind: "error", message: (error as Error).message };
+        return { kind: "error", message: argumentError(error) };
     }
     const v = parsed.values;
     if (v.help === true) return { kind: "help" };
@@ -185,9 +209,12 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     if (command !== "plan")
         return {
             kind: "error",
-            message: command === undefined ? "missing command: plan" : `unknown command: ${command}`,
+            message:
+                command === undefined
+                    ? "missing command: plan"
+                    : `unknown command: ${escapeUnsafe(command)}${didYouMean(command, ["plan"]) === undefined ? "" : "; did you mean plan?"}`,
         };
-    if (extra.length > 0) return { kind: "error", message: `unexpected argument: ${extra[0]}` };
+    if (extra.length > 0) return { kind: "error", message: `unexpected argument: ${escapeUnsafe(extra[0])}` };
     const problem =
         checkChoice("format", v.format, ["table", "markdown", "json"]) ??
         checkChoice("fail-on", v["fail-on"], [...SEVERITIES, "none"]) ??
@@ -208,7 +235,8 @@ export function parseCli(argv: readonly string[]): ParsedCli {
             ...(v.config === undefined ? {} : { config: v.config }),
             ...(v["stack-config"] === undefined ? {} : { stackConfig: v["stack-config"] }),
             ...(v.diff === undefined ? {} : { diff: v.diff }),
-            ...(failOn === undefined || failOn === "none" ? {} : { failOn: failOn as Severity }),
+            // A high finding (world-open ingress, a reserved range, a limit) fails the plan unless turned off.
+            ...(failOn === "none" ? {} : { failOn: (failOn ?? DEFAULT_FAIL_ON) as Severity }),
             ...(v.name === undefined ? {} : { name: v.name }),
             allowAnywhere: exceptions as TrafficException[],
             overrides,

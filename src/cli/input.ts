@@ -1,9 +1,12 @@
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { argsFromConfig, type ConfigReader } from "../config/stack-config";
-import type { WorkloadClusterNetworkArgs } from "../config/types";
+import { argsFromConfig, unknownStackConfigKeys, type ConfigReader } from "../config/stack-config";
+import { escapeUnsafe } from "../config/text";
+import { NetworkConfigError, type ConfigProblem, type WorkloadClusterNetworkArgs } from "../config/types";
 import type { FlagOverrides } from "./args";
+import { InputError, parseInputDocument, readInputFile } from "./files";
+
+export { InputError } from "./files";
 
 /*
  * Where the plan's config comes from: the root program's defaults (Oracle's example layout, as Pulumi.yaml
@@ -17,14 +20,6 @@ export const PROJECT = "oke-c3-network";
 
 /** A placeholder compartment: the plan creates nothing, and validation does not need a real OCID. */
 export const PLAN_COMPARTMENT = "ocid1.compartment.oc1..plan";
-
-/** Bad input the user must fix (exit code 2). */
-export class InputError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "InputError";
-    }
-}
 
 /** Loaded input: the component args, its name and where they came from. */
 export interface LoadedInput {
@@ -43,21 +38,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function readDocument(file: string, cwd: string): unknown {
-    const path = resolve(cwd, file);
-    let text: string;
-    try {
-        text = readFileSync(path, "utf8");
-    } catch (error) {
-        throw new InputError(
-            `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-        );
-    }
-    try {
-        // YAML 1.2 is a superset of JSON, so one parser reads both.
-        return parseYaml(text) as unknown;
-    } catch (error) {
-        throw new InputError(`${file} is not valid YAML or JSON: ${(error as Error).message.split("\n")[0]}`);
-    }
+    return parseInputDocument(readInputFile(file, cwd), file);
 }
 
 /** True when a document looks like a Pulumi stack config (`config:` with namespaced keys). */
@@ -65,22 +46,30 @@ function isStackConfig(doc: unknown): doc is { config: Record<string, unknown> }
     return isRecord(doc) && isRecord(doc.config) && Object.keys(doc.config).some((k) => k.includes(":"));
 }
 
-/** The project's name and config defaults from the Pulumi.yaml next to a stack file, when there is one. */
-function projectDefaults(stackFile: string, cwd: string): { name: string; values: Record<string, unknown> } {
+/** The Pulumi.yaml beside a stack file: the project's name, its declared keys and their defaults. */
+interface ProjectFile {
+    /** The project name (this package's own when there is no Pulumi.yaml). */
+    name: string;
+    /** The Pulumi.yaml's path, when there is one. */
+    path?: string;
+    /** Declared config keys, bare, with their default (undefined when none). */
+    declared: Map<string, unknown>;
+}
+
+function projectFile(stackFile: string, cwd: string): ProjectFile {
     const path = join(dirname(resolve(cwd, stackFile)), "Pulumi.yaml");
-    if (!existsSync(path)) return { name: PROJECT, values: {} };
+    const declared = new Map<string, unknown>();
+    if (!existsSync(path)) return { name: PROJECT, declared };
     const doc = readDocument(path, cwd);
     const name = isRecord(doc) && typeof doc.name === "string" ? doc.name : PROJECT;
-    const values: Record<string, unknown> = {};
     const config = isRecord(doc) && isRecord(doc.config) ? doc.config : {};
     for (const [key, entry] of Object.entries(config)) {
         const bare = stripNamespace(key, name) ?? (key.includes(":") ? undefined : key);
         if (bare === undefined) continue;
         // Pulumi.yaml declares `key: { type, default }`, `key: { value }` or the short form `key: value`.
-        const value = isRecord(entry) ? (entry.value ?? entry.default) : entry;
-        if (value !== undefined) values[bare] = value;
+        declared.set(bare, isRecord(entry) ? (entry.value ?? entry.default) : entry);
     }
-    return { name, values };
+    return { name, path, declared };
 }
 
 function stripNamespace(key: string, project: string): string | undefined {
@@ -89,16 +78,44 @@ function stripNamespace(key: string, project: string): string | undefined {
     return undefined;
 }
 
+/**
+ * A stack file of another program (an example's `Pulumi.dev.yaml`) speaks that program's keys
+ * (`existingVcnId`, `subnetCidrs`): planning it with the root program's defaults would plan another network.
+ */
+function otherProgram(file: string, project: ProjectFile, unknown: readonly ConfigProblem[]): InputError {
+    const keys = unknown.map((p) => escapeUnsafe(p.path)).join(", ");
+    const where = project.path === undefined ? "" : ` (${escapeUnsafe(project.path)})`;
+    return new InputError(
+        `${escapeUnsafe(file)} is the stack config of another program, "${escapeUnsafe(project.name)}"${where}: ` +
+            `the plan reads the root program's keys and does not understand ${keys}. ` +
+            `Preview it with that program (cd into its folder and run pulumi preview), or write its ` +
+            `WorkloadClusterNetwork args into a file for --config`,
+    );
+}
+
 /** Reads a stack config: `oke-c3-network:<key>` or `<project>:<key>` over the project's defaults. */
 function loadStackConfig(file: string, doc: { config: Record<string, unknown> }, cwd: string): LoadedInput {
-    const project = projectDefaults(file, cwd);
-    const values = { ...project.values };
+    const project = projectFile(file, cwd);
+    const namespaces = [...new Set([PROJECT, project.name])];
+    const declared = [...project.declared.keys()].map((key) => `${project.name}:${key}`);
+    const unknown = unknownStackConfigKeys(
+        [...declared, ...Object.keys(doc.config)],
+        namespaces,
+        (key) => doc.config[key],
+    );
+    if (unknown.length > 0) {
+        if (project.name !== PROJECT) throw otherProgram(file, project, unknown);
+        throw new NetworkConfigError(unknown);
+    }
+    // A Map, never a plain object: a `__proto__` key must stay a key.
+    const values = new Map<string, unknown>();
+    for (const [key, value] of project.declared) if (value !== undefined) values.set(key, value);
     for (const [key, value] of Object.entries(doc.config)) {
         const bare = stripNamespace(key, project.name);
         // Secrets (`{ secure: ... }`) cannot be decrypted offline; the plan needs none of them.
-        if (bare !== undefined && !(isRecord(value) && "secure" in value)) values[bare] = value;
+        if (bare !== undefined && !(isRecord(value) && "secure" in value)) values.set(bare, value);
     }
-    const read: ConfigReader = (key) => values[key];
+    const read: ConfigReader = (key) => values.get(key);
     return { args: argsFromConfig(read, PLAN_COMPARTMENT), name: project.name, source: "stack-config", file };
 }
 
@@ -106,14 +123,17 @@ function loadStackConfig(file: string, doc: { config: Record<string, unknown> },
 export function loadConfigFile(file: string, cwd: string, stack = false): LoadedInput {
     const doc = readDocument(file, cwd);
     if (stack || isStackConfig(doc)) {
-        if (!isStackConfig(doc) && !(isRecord(doc) && isRecord(doc.config)))
+        if (!(isRecord(doc) && isRecord(doc.config)))
             throw new InputError(
-                `${file} is not a Pulumi stack config: expected a top-level "config:" mapping`,
+                `${escapeUnsafe(file)} is not a Pulumi stack config: expected a top-level "config:" mapping`,
             );
         return loadStackConfig(file, doc as { config: Record<string, unknown> }, cwd);
     }
     if (!isRecord(doc))
-        throw new InputError(`${file} must hold a mapping of component args (cidrs, kubeClientCidrs, ...)`);
+        throw new InputError(
+            `${escapeUnsafe(file)} must hold a mapping of component args (cidrs, kubeClientCidrs, ...)`,
+        );
+    // Only the placeholder compartment is added; every key of the file is validated as the component would.
     const args = { compartmentId: PLAN_COMPARTMENT, ...doc } as unknown as WorkloadClusterNetworkArgs;
     return { args, name: PROJECT, source: "config", file };
 }

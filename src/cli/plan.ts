@@ -9,7 +9,7 @@ import type { ResourceRecord } from "../analysis/resources";
 import type { ResolvedFlow } from "../catalogue/types";
 import { WorkloadClusterNetwork } from "../component/workload-cluster-network";
 import type { ResolvedConfig, WorkloadClusterNetworkArgs } from "../config/types";
-import { dnsLabelFromName, resolveConfig } from "../config/validate";
+import { resolveNetwork } from "../config/resolve";
 import { planNetwork } from "../render/plan";
 import type { LoadedInput } from "./input";
 
@@ -41,7 +41,7 @@ export interface OfflinePlan {
 export async function planOffline(input: LoadedInput, exceptions: TrafficException[]): Promise<OfflinePlan> {
     const args = input.args;
     // The component derives the VCN DNS label from its name the same way.
-    const config = resolveConfig({ ...args, dnsLabel: args.dnsLabel ?? dnsLabelFromName(input.name) });
+    const config = resolveNetwork(input.name, args);
     const plan = planNetwork(config);
     const run = await recordProgram(() => new WorkloadClusterNetwork(input.name, args), {
         project: input.name,
@@ -52,7 +52,7 @@ export async function planOffline(input: LoadedInput, exceptions: TrafficExcepti
     if (models.length !== 1)
         throw new Error(`oke-c3-network: expected one VCN, the component registered ${models.length}`);
     const report = analyzeNetwork(models[0], flows, {
-        anywhereExceptions: exceptions,
+        anywhereExceptions: [...exceptions, ...acknowledgedTraffic(config, flows)],
         clusterAccess: config.clusterAccess,
     });
     return { input, config, flows, model: models[0], report };
@@ -77,4 +77,38 @@ function withExistingVcn(
         inputs: { cidrBlocks: [config.layout.vcn], displayName: `existing VCN ${id}` },
     };
     return [vcn, ...records];
+}
+
+/** Whether a flow's sources come from an acknowledged world-wide field (see `worldWideSources`). */
+function fromField(flow: ResolvedFlow, field: string, config: ResolvedConfig): boolean {
+    const same = (a: readonly string[], b: readonly string[]) =>
+        a.length === b.length && a.every((c, i) => c === b[i]);
+    if (field === "kubeClientCidrs")
+        return (
+            flow.source.ref === "kubeClients" ||
+            (flow.id.startsWith("service-lb-ingress-") && same(flow.source.cidrs, config.kubeClientCidrs))
+        );
+    if (field === "bastionCidrs") return flow.source.ref === "bastion";
+    if (field.startsWith("serviceLbIngress.")) return flow.id === `service-lb-ingress-${field.slice(17)}`;
+    if (field.startsWith("extraRules.")) return flow.id === `extra-${field.slice(11)}`;
+    return false;
+}
+
+/**
+ * The traffic of every flow whose world-wide sources the config acknowledges: accepted from anywhere in this
+ * plan, as `--allow-anywhere` would, because the user said so in the config itself.
+ */
+export function acknowledgedTraffic(
+    config: ResolvedConfig,
+    flows: readonly ResolvedFlow[],
+): TrafficException[] {
+    return config.worldWideSources.flatMap((ack) =>
+        flows
+            .filter((flow) => fromField(flow, ack.field, config))
+            .map((flow): TrafficException => {
+                if (flow.protocol === "icmp")
+                    return { protocol: "icmp", ...(flow.icmp && { icmpType: flow.icmp.type }) };
+                return { protocol: flow.protocol, ...(flow.ports && { ports: flow.ports }) };
+            }),
+    );
 }

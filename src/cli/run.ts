@@ -7,11 +7,12 @@ import { diffPlans, type PlanDiff } from "./diff";
 import { applyOverrides, defaultInput, InputError, loadConfigFile, type LoadedInput } from "./input";
 import { colourWanted, painter } from "./layout";
 import type { OfflinePlan } from "./plan";
-import { dnsLabelFromName, resolveConfig } from "../config/validate";
+import { resolveNetwork } from "../config/resolve";
 import { planNetwork } from "../render/plan";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderTable } from "./render-table";
+import { forMarkdown, forTerminal, jsonSafe } from "./sanitize";
 
 /*
  * `oke-c3-network plan`: arguments → input → offline plan (and baseline for --diff) → one rendering on
@@ -99,7 +100,7 @@ async function planOrReport(
     try {
         // Validate and plan first, as the component does, so a refused config never loads Pulumi.
         const args = input.args;
-        planNetwork(resolveConfig({ ...args, dnsLabel: args.dnsLabel ?? dnsLabelFromName(input.name) }));
+        planNetwork(resolveNetwork(input.name, args));
         return await planner().planOffline(input, options.allowAnywhere);
     } catch (error) {
         if (!(error instanceof NetworkConfigError)) throw error;
@@ -111,9 +112,13 @@ async function planOrReport(
 function render(options: CliOptions, plan: OfflinePlan, diff: PlanDiff | undefined, io: CliIo): number {
     const verdict = verdictOf(plan.report, options.failOn);
     let text: string;
-    if (options.format === "json") text = renderJson(plan, diff, verdict.code);
-    else if (options.format === "markdown") text = renderMarkdown(plan, diff, verdict.text);
-    else text = renderTable(plan, diff, verdict.text, painter(colourWanted(io.stdout.isTTY, io.env)));
+    if (options.format === "json") text = jsonSafe(renderJson(plan, diff, verdict.code));
+    else if (options.format === "markdown")
+        text = renderMarkdown(forMarkdown(plan), forMarkdown(diff), forMarkdown(verdict.text));
+    else {
+        const paint = painter(colourWanted(io.stdout.isTTY, io.env));
+        text = renderTable(forTerminal(plan), forTerminal(diff), forTerminal(verdict.text), paint);
+    }
     io.stdout.write(text);
     return verdict.code;
 }
@@ -127,8 +132,9 @@ async function plan(options: CliOptions, io: CliIo): Promise<number> {
         if (options.diff !== undefined)
             baseline = { ...loadConfigFile(options.diff, io.cwd), name: input.name };
     } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        io.stderr.write(`oke-c3-network: ${error.message}\n`);
+        if (error instanceof NetworkConfigError) io.stderr.write(`${error.message}\n`);
+        else if (error instanceof InputError) io.stderr.write(`oke-c3-network: ${error.message}\n`);
+        else throw error;
         return EXIT.badInput;
     }
     const planned = await planOrReport(input, options, io, "");

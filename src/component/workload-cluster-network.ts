@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedLayout, SubnetRole, WorkloadClusterNetworkArgs } from "../config/types";
-import { dnsLabelFromName, resolveConfig } from "../config/validate";
+import { resolveNetwork } from "../config/resolve";
 import type { RequiredFlow } from "../catalogue/types";
 import { planNetwork, type NetworkPlan, type RouteTableKey } from "../render/plan";
 import type { RuleOwner } from "../render/rules";
@@ -59,9 +59,8 @@ export class WorkloadClusterNetwork extends pulumi.ComponentResource {
      * @param opts Resource options.
      */
     constructor(name: string, args: WorkloadClusterNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planNetwork(
-            resolveConfig({ ...args, dnsLabel: args.dnsLabel ?? dnsLabelFromName(name) }),
-        );
+        // Validated before super(): a refused config registers nothing, not even this component.
+        const plan = planNetwork(resolveNetwork(name, args));
         super(WORKLOAD_CLUSTER_NETWORK_TYPE, name, {}, opts);
 
         const built = buildNetwork(name, this, args, plan);

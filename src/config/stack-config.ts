@@ -1,4 +1,5 @@
-import type { NetworkCidrs, WorkloadClusterNetworkArgs } from "./types";
+import { unknownKeyFix } from "./keys";
+import type { ConfigProblem, NetworkCidrs, WorkloadClusterNetworkArgs } from "./types";
 
 /**
  * Reads one key of the stack config: `pulumi.Config#getObject` in a Pulumi program, or a parsed
@@ -34,6 +35,7 @@ export const STACK_CONFIG_KEYS = [
     "dnsLabel",
     "freeformTags",
     "definedTags",
+    "worldWideSources",
 ] as const;
 
 function cidrsFrom(read: ConfigReader): NetworkCidrs {
@@ -59,4 +61,27 @@ export function argsFromConfig(read: ConfigReader, compartmentFallback?: string)
         if (value !== undefined) args[key] = value;
     }
     return args as unknown as WorkloadClusterNetworkArgs;
+}
+
+/**
+ * One problem per stack-config key of the program's namespace that the root program does not read
+ * (`oke-c3-network:vcnCIDR`, `oke-c3-network:extraRule`): Pulumi would silently ignore it. `keys` are
+ * full keys (`namespace:key`); keys of other namespaces (`oci:region`) are not this program's to judge.
+ */
+export function unknownStackConfigKeys(
+    keys: readonly string[],
+    namespaces: readonly string[],
+    values: (key: string) => unknown = () => undefined,
+): ConfigProblem[] {
+    const known: readonly string[] = STACK_CONFIG_KEYS;
+    return [...new Set(keys)].flatMap((key) => {
+        const namespace = namespaces.find((n) => key.startsWith(`${n}:`));
+        if (namespace === undefined) return [];
+        const bare = key.slice(namespace.length + 1);
+        if (known.includes(bare)) return [];
+        const message = "is not a config key of this program, so it would be ignored";
+        return [
+            { path: key, value: values(key), message, fix: unknownKeyFix(bare, known, "the stack config") },
+        ];
+    });
 }

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { escapeUnsafe, showValue } from "./text";
 
 /**
  * Pod networking mode: Oracle's CNI choice at cluster creation (`FLANNEL_OVERLAY` or `OCI_VCN_IP_NATIVE`).
@@ -158,6 +159,21 @@ export interface ExtraRule {
     description?: string;
 }
 
+/**
+ * An explicit acknowledgement that one field's sources are world-wide (they cover more than a /8 of globally
+ * routable space, see `isWorldWide`). Without one, such a source is refused: opening a port to the internet
+ * must never happen through a typo or a too-wide range. Oracle's documented flows need no world-wide source.
+ */
+export interface WorldWideSource {
+    /**
+     * The field whose sources may be world-wide: `kubeClientCidrs`, `bastionCidrs`,
+     * `serviceLbIngress.<name>` or `extraRules.<name>` (an ingress rule).
+     */
+    field: string;
+    /** Why the internet must reach it (at least 10 characters); shown in the plan. */
+    reason: string;
+}
+
 /** The arguments of {@link WorkloadClusterNetwork}. */
 export interface WorkloadClusterNetworkArgs {
     /** OCID of the compartment for every resource. Oracle: all OKE network resources go in one compartment. */
@@ -192,6 +208,8 @@ export interface WorkloadClusterNetworkArgs {
     freeformTags?: Record<string, string>;
     /** Defined tags for every resource, e.g. `{ "OraclePCA-OKE.cluster_id": "..." }`. */
     definedTags?: Record<string, string>;
+    /** Acknowledged world-wide sources, one per field; anything world-wide without one is refused. */
+    worldWideSources?: WorldWideSource[];
 }
 
 /** The resolved CIDR of each subnet role, after carving. `pod` only with VCN-native. */
@@ -268,6 +286,8 @@ export interface ResolvedConfig {
     natGateway: boolean;
     /** The VCN DNS label. */
     dnsLabel: string;
+    /** Acknowledged world-wide sources (each one matches a field that is world-wide). */
+    worldWideSources: WorldWideSource[];
 }
 
 /** One problem found by validation: where, what, and how to fix it. */
@@ -296,7 +316,8 @@ export class NetworkConfigError extends Error {
 
 function formatProblems(problems: readonly ConfigProblem[]): string {
     const lines = problems.map(
-        (p) => `  - ${p.path}: ${p.message} (got ${JSON.stringify(p.value)}). Fix: ${p.fix}`,
+        (p) =>
+            `  - ${escapeUnsafe(p.path)}: ${p.message} (got ${showValue(p.value)}). Fix: ${escapeUnsafe(p.fix)}`,
     );
     return `oke-c3-network: the config was refused, nothing was created (${problems.length} problem${
         problems.length === 1 ? "" : "s"

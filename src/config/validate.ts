@@ -8,7 +8,22 @@ import {
     parseCidr,
     type Cidr,
 } from "../cidr/cidr";
-import { KUBE_INTERNAL_CIDR, reservedOverlaps } from "../cidr/reserved";
+import { C3_RESERVED_RANGES, KUBE_INTERNAL_CIDR, reservedOverlaps } from "../cidr/reserved";
+import { nonUnicastOverlaps } from "../cidr/world";
+import {
+    ARG_KEYS,
+    CIDR_KEYS,
+    EXISTING_VCN_KEYS,
+    EXTRA_RULE_KEYS,
+    INPUT_PATHS,
+    SERVICE_LB_KEYS,
+} from "./arg-keys";
+import { OCID_KINDS, ocidProblems } from "./identity";
+import { unknownKeyFix, unknownKeyProblems } from "./keys";
+import { nonDataProblems } from "./plain";
+import { roleSizeProblems } from "./role-sizes";
+import { firstUnsafeCharacter } from "./text";
+import { readWorldWideSources } from "./world-sources";
 import {
     ClusterAccess,
     Cni,
@@ -76,11 +91,12 @@ export function validateConfig(args: WorkloadClusterNetworkArgs): ConfigProblem[
 
 function analyse(args: unknown): { problems: Problems; config?: ResolvedConfig } {
     if (!isRecord(args)) {
-        return {
-            problems: [problem("(args)", args, "must be an object", `pass { cidrs: { vcn: ... }, ... }`)],
-        };
+        const fix = `pass an object such as { compartmentId, cidrs: { vcn: "${EXAMPLE_VCN}" }, kubeClientCidrs: ["10.0.0.0/8"] }`;
+        return { problems: [problem("(args)", args, "must be an object", fix)] };
     }
-    const out: Problems = [];
+    // Values that are not data are reported once, by path; readers then skip what lies under them.
+    const broken = nonDataProblems(args, INPUT_PATHS);
+    const out: Problems = [...unknownKeyProblems("", args, ARG_KEYS)];
     const choices = readChoices(args, out);
     const layout = readNetwork(args, choices.cni, out);
     const kubeClientCidrs = readKubeClientCidrs(args, out);
@@ -92,13 +108,26 @@ function analyse(args: unknown): { problems: Problems; config?: ResolvedConfig }
         natGateway: readNatGateway(args, choices, out),
         dnsLabel: readDnsLabel(args, out),
     };
+    out.push(...ocidProblems("compartmentId", args.compartmentId, OCID_KINDS.compartment, true));
     checkExistingVcn(args, out);
     checkTags(args, "freeformTags", out);
     checkTags(args, "definedTags", out);
-    if (out.length > 0 || layout === undefined) {
-        return { problems: out };
+    const worldWide = readWorldWideSources(args, { kubeClientCidrs, ...rest }, out);
+    if (layout !== undefined) out.push(...roleSizeProblems(layout));
+    const problems = [...broken, ...out.filter((p) => !broken.some((b) => isUnder(p.path, b.path)))];
+    if (problems.length > 0 || layout === undefined) {
+        return { problems };
     }
-    return { problems: out, config: { ...choices, layout, kubeClientCidrs, ...rest } };
+    return {
+        problems,
+        config: { ...choices, layout, kubeClientCidrs, ...rest, worldWideSources: worldWide },
+    };
+}
+
+/** True when `path` is `parent` or lies inside it (`a.b[0]` inside `a.b`). */
+function isUnder(path: string, parent: string): boolean {
+    if (parent === "(args)") return true;
+    return path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -278,8 +307,6 @@ function checkUniqueNames(listPath: string, items: readonly unknown[], out: Prob
 // ---------------------------------------------------------------------------------------------------------
 // CIDR layout (spec 2)
 
-const CIDR_KEYS: readonly string[] = ["vcn", ...SUBNET_ROLES];
-
 function readNetwork(raw: Raw, cni: Choices["cni"], out: Problems): ResolvedLayout | undefined {
     const cidrs = raw.cidrs;
     if (!isRecord(cidrs)) {
@@ -311,9 +338,11 @@ function checkCidrKeys(cidrs: Raw, out: Problems): void {
             const meant = oracleTermToKey(key);
             const fix =
                 meant !== undefined
-                    ? `rename it to cidrs.${meant}`
-                    : `use one of ${CIDR_KEYS.map((k) => `${k} (${ORACLE_CIDR_TERMS[k as SubnetRole | "vcn"]})`).join(", ")}`;
-            out.push(problem(`cidrs.${key}`, cidrs[key], "is not a known CIDR key", fix));
+                    ? `did you mean "${meant}" (Oracle's ${key})? Rename it to cidrs.${meant}`
+                    : unknownKeyFix(key, CIDR_KEYS, "cidrs");
+            out.push(
+                problem(`cidrs.${key}`, cidrs[key], "is not a known CIDR key, so it would be ignored", fix),
+            );
         }
     }
 }
@@ -331,7 +360,7 @@ function readVcn(cidrs: Raw, out: Problems): Cidr | undefined {
     if (vcn === undefined) {
         return undefined;
     }
-    checkReserved("cidrs.vcn", vcn, out);
+    checkAddressSpace("cidrs.vcn", vcn, out);
     if (vcn.prefix >= 16 && vcn.prefix <= 30) {
         return vcn;
     }
@@ -383,7 +412,23 @@ function checkGivenSubnet(path: string, block: Cidr, vcn: Cidr, out: Problems): 
             problem(path, block.text, message, `use a /30 or larger block, or omit ${path} to carve it`),
         );
     }
-    checkReserved(path, block, out);
+    checkAddressSpace(path, block, out);
+}
+
+/**
+ * A VCN or subnet must be unicast space a VNIC can use: not multicast, loopback, "this network", link-local
+ * or class E. Reserved-range problems are reported only for blocks that pass this, so each gets one reason.
+ */
+function checkAddressSpace(path: string, block: Cidr, out: Problems): void {
+    const bad = nonUnicastOverlaps(block);
+    if (bad.length === 0) {
+        checkReserved(path, block, out);
+        return;
+    }
+    const what = bad.map((r) => `${r.cidr} (${r.reason})`).join(", ");
+    const message = `overlaps ${what}; VCNs and subnets must be unicast private-use or routable space`;
+    const fix = `choose private-use space such as ${EXAMPLE_VCN} (Oracle's example VCN) or inside 10.0.0.0/8`;
+    out.push(problem(path, block.text, message, fix));
 }
 
 /** C3 reserves these ranges for itself (spec 2c, 2d); a VCN or subnet must not touch them. */
@@ -469,15 +514,26 @@ function readCidrList(path: string, items: readonly unknown[], out: Problems): s
             return;
         }
         valid.push(block.text);
-        if (cidrOverlaps(block, parseCidr(KUBE_INTERNAL_CIDR) as Cidr)) {
-            const message =
-                `overlaps ${KUBE_INTERNAL_CIDR}, C3's internal infrastructure network (Oracle's ` +
-                "kube_internal_cidr, spec 2c); it already reaches the API load balancer through the mandatory rule";
-            const fix = `list the client networks themselves without ${KUBE_INTERNAL_CIDR}, e.g. "10.0.0.0/8"`;
-            out.push(problem(`${path}[${index}]`, block.text, message, fix));
-        }
+        out.push(...reservedSourceProblems(`${path}[${index}]`, block));
     });
     return valid;
+}
+
+/**
+ * A source inside a range C3 reserves names no client: nothing of the user's lives there. A source that
+ * contains a reserved range (0.0.0.0/0, 100.64.0.0/10) is judged on the rest of its space, like any other
+ * wide range (world-wide sources need an acknowledgement), so every reserved range is handled alike.
+ */
+export function reservedSourceProblems(path: string, block: Cidr): ConfigProblem[] {
+    const inside = C3_RESERVED_RANGES.find((range) => cidrContains(parseCidr(range.cidr) as Cidr, block));
+    if (inside === undefined) return [];
+    const already =
+        inside.cidr === KUBE_INTERNAL_CIDR
+            ? "; it already reaches the API load balancer through Oracle's mandatory rule"
+            : "";
+    const message = `lies inside ${inside.cidr}, ${inside.reason} (${inside.source})${already}`;
+    const fix = `list the client networks themselves, outside ${inside.cidr}, e.g. "10.0.0.0/8"`;
+    return [problem(path, block.text, message, fix)];
 }
 
 function readKubeClientCidrs(raw: Raw, out: Problems): string[] {
@@ -512,13 +568,18 @@ function readBastionCidrs(raw: Raw, vcn: string | undefined, out: Problems): str
     return [];
 }
 
+/**
+ * Oracle fixes the API port: `kubernetes_api_port` "must be specified as shown" (6443). Another value would
+ * move the mandatory 253.255.0.0/16 → 6443 rule with it and cut C3's own services off the API.
+ */
 function readApiPort(raw: Raw, out: Problems): number {
     const value = raw.kubernetesApiPort;
-    if (value === undefined || isPort(value)) {
-        return value ?? DEFAULT_KUBERNETES_API_PORT;
+    if (value === undefined || value === DEFAULT_KUBERNETES_API_PORT) {
+        return DEFAULT_KUBERNETES_API_PORT;
     }
-    const fix = `use ${DEFAULT_KUBERNETES_API_PORT} (Oracle: kubernetes_api_port "must be specified as shown")`;
-    out.push(problem("kubernetesApiPort", value, "must be an integer port from 1 to 65535", fix));
+    const message = `must be ${DEFAULT_KUBERNETES_API_PORT}: Oracle's kubernetes_api_port "must be specified as shown"`;
+    const fix = `remove kubernetesApiPort (it defaults to ${DEFAULT_KUBERNETES_API_PORT}) or set it to ${DEFAULT_KUBERNETES_API_PORT}`;
+    out.push(problem("kubernetesApiPort", value, message, fix));
     return DEFAULT_KUBERNETES_API_PORT;
 }
 
@@ -559,6 +620,7 @@ function readServiceLbRule(
         out.push(problem(path, item, "must be an object", `write { name: "http", port: 80 }`));
         return undefined;
     }
+    out.push(...unknownKeyProblems(path, item, SERVICE_LB_KEYS));
     const name = readName(`${path}.name`, item.name, out);
     const protocol = readEnum(`${path}.protocol`, item.protocol, ["tcp", "udp"] as const, "tcp", out);
     const ports = readPortRange(path, item, "port", "portMax", out);
@@ -571,9 +633,7 @@ function readServiceLbRule(
 
 function readSources(path: string, value: unknown, out: Problems): string[] {
     if (Array.isArray(value) && value.length > 0) {
-        return value
-            .map((item, index) => readCidr(`${path}[${index}]`, item, out)?.text)
-            .filter((text): text is string => text !== undefined);
+        return readCidrList(path, value, out);
     }
     const fix = `list at least one source CIDR, or omit ${path} for kubeClientCidrs`;
     out.push(problem(path, value, "must be a non-empty list of CIDR strings", fix));
@@ -610,6 +670,7 @@ function readExtraRule(
         out.push(problem(path, item, "must be an object", fix));
         return undefined;
     }
+    out.push(...unknownKeyProblems(path, item, EXTRA_RULE_KEYS));
     const name = readName(`${path}.name`, item.name, out);
     const role = readRole(`${path}.role`, item.role, cni, out);
     const direction = readRequiredEnum(
@@ -625,6 +686,8 @@ function readExtraRule(
         out,
     );
     const block = readCidr(`${path}.cidr`, item.cidr, out);
+    if (block !== undefined && direction === "ingress")
+        out.push(...reservedSourceProblems(`${path}.cidr`, block));
     const ports = readExtraPorts(path, item, protocol, out);
     const icmp = readIcmp(path, item, protocol, out);
     const description = readDescription(`${path}.description`, item.description, name, out);
@@ -724,7 +787,12 @@ function readDescription(
         return `Extra rule ${name ?? ""}.`;
     }
     if (typeof value === "string" && value.length <= MAX_DESCRIPTION_LENGTH) {
-        return value;
+        const unsafe = firstUnsafeCharacter(value);
+        if (unsafe === undefined) return value;
+        const fix =
+            "remove control and bidirectional-override characters (descriptions reach OCI and terminals)";
+        out.push(problem(path, value, `contains the character ${unsafe}`, fix));
+        return undefined;
     }
     const fix = `write a string of at most ${MAX_DESCRIPTION_LENGTH} characters, or omit it`;
     out.push(problem(path, value, `must be a string of at most ${MAX_DESCRIPTION_LENGTH} characters`, fix));
@@ -779,11 +847,17 @@ function checkExistingVcn(raw: Raw, out: Problems): void {
         out.push(problem("existingVcn", value, "must be an object with the VCN's id", fix));
         return;
     }
-    if (value.id === undefined || value.id === null || value.id === "") {
-        out.push(
-            problem("existingVcn.id", value.id, "is required: the existing VCN's OCID", `set existingVcn.id`),
-        );
-    }
+    out.push(...unknownKeyProblems("existingVcn", value, EXISTING_VCN_KEYS));
+    out.push(...ocidProblems("existingVcn.id", value.id, OCID_KINDS.vcn, true));
+    out.push(...ocidProblems("existingVcn.natGatewayId", value.natGatewayId, OCID_KINDS.natGateway, false));
+    out.push(
+        ...ocidProblems(
+            "existingVcn.internetGatewayId",
+            value.internetGatewayId,
+            OCID_KINDS.internetGateway,
+            false,
+        ),
+    );
 }
 
 function readDnsLabel(raw: Raw, out: Problems): string {
@@ -830,7 +904,13 @@ function checkTags(raw: Raw, key: "freeformTags" | "definedTags", out: Problems)
         return;
     }
     for (const [tag, tagValue] of Object.entries(value)) {
-        if (typeof tagValue !== "string") {
+        const unsafe =
+            firstUnsafeCharacter(tag) ??
+            (typeof tagValue === "string" ? firstUnsafeCharacter(tagValue) : undefined);
+        if (unsafe !== undefined) {
+            const fix = "remove control and bidirectional-override characters from the tag";
+            out.push(problem(`${key}.${tag}`, tagValue, `contains the character ${unsafe}`, fix));
+        } else if (typeof tagValue !== "string") {
             const example =
                 typeof tagValue === "number" || typeof tagValue === "boolean" ? String(tagValue) : "...";
             const fix = `write the value as a string, e.g. ${JSON.stringify(example)}`;

@@ -1,8 +1,10 @@
 import { isCidrError, parseCidr } from "../cidr/cidr";
+import { isWorldWide } from "../cidr/world";
+import { cellText, worldOpenRules, type TrafficCell } from "../analysis/world-ingress";
 import type { ModelRule, NetworkModel } from "../analysis/model";
 import { configRecord, readIntegers, readSubnetNames, SUBNET_NAMES_SCHEMA, type SubnetNames } from "./config";
 import { NO_OKE_NETWORK, stackPolicy, type CheckOutcome, type StackCheck } from "./define";
-import { describeRule, listWords, ruleProtocol, subnetsCarrying, urnOf } from "./format";
+import { describeRule, listWords, subnetsCarrying, urnOf } from "./format";
 import { okeNetworks } from "./networks";
 import { ORPHAN_LABEL, orphanRules } from "./orphans";
 import { emptyResult, type CheckResult } from "./report";
@@ -109,17 +111,20 @@ export function checkNoWorldIngress(view: StackView, config: NoWorldIngressConfi
     const result = emptyResult();
     const seen = new Set<string>();
     for (const network of networks) {
-        for (const rule of ingressRules(network.model)) {
-            const key = `${rule.origin.key}#${rule.origin.index}`;
-            if (seen.has(key)) continue;
+        // A list shared by two VCNs' models is judged once.
+        for (const rules of containers(network.model)) {
+            const key = rules[0]?.origin.key;
+            if (key === undefined || seen.has(key)) continue;
             seen.add(key);
-            checkRule({ label: network.label, model: network.model }, rule, config, result);
+            checkContainer({ label: network.label, model: network.model }, rules, config, result);
         }
     }
     // Rules no model could place may belong to an OKE network: a world-open one is undecided, never ignored.
     const orphans = emptyResult();
+    const byKey = new Map<string, ModelRule[]>();
     for (const rule of orphanRules(view).filter((r) => r.direction === "ingress"))
-        checkRule({ label: ORPHAN_LABEL }, rule, config, orphans);
+        byKey.set(rule.origin.key, [...(byKey.get(rule.origin.key) ?? []), rule]);
+    for (const rules of byKey.values()) checkContainer({ label: ORPHAN_LABEL }, rules, config, orphans);
     result.undecided.push(...orphans.violations, ...orphans.undecided);
     return result;
 }
@@ -130,59 +135,86 @@ interface Where {
     model?: NetworkModel;
 }
 
-/** The ingress rules of every security list and NSG of the model. */
-function ingressRules(model: NetworkModel): ModelRule[] {
+/** The ingress rules of each security list and NSG of the model, one array per container. */
+function containers(model: NetworkModel): ModelRule[][] {
     return [
-        ...Object.values(model.securityLists).flatMap((l) => l.ingress),
-        ...Object.values(model.nsgs).flatMap((n) => n.rules.filter((r) => r.direction === "ingress")),
+        ...Object.values(model.securityLists).map((l) => l.ingress),
+        ...Object.values(model.nsgs).map((n) => n.rules.filter((r) => r.direction === "ingress")),
     ];
 }
 
-/** True for 0.0.0.0/0 (and ::/0): a source that is the whole address space. */
-function isWorld(peer: string): boolean {
-    if (peer === "::/0") return true;
-    const cidr = parseCidr(peer);
-    return !isCidrError(cidr) && cidr.prefix === 0;
+function isCidr(peer: string): boolean {
+    return !isCidrError(parseCidr(peer));
 }
 
-function checkRule(where: Where, rule: ModelRule, config: NoWorldIngressConfig, result: CheckResult): void {
-    const urn = urnOf(rule.origin.key) ?? urnOf(where.model?.key);
-    const at = urn === undefined ? {} : { urn };
-    if (rule.peer === "" || (rule.unknown === true && isWorld(rule.peer))) {
-        // The source (or, for a world source, the protocol or ports) is unknown: it may or may not be excepted.
-        result.undecided.push({
-            message: `${where.label}: ${describeRule(rule)} has unknown fields, so whether it admits traffic from 0.0.0.0/0 is unknown`,
-            ...at,
-        });
-        return;
+/** True for a source that is the whole address space, or one that may be (unknown, or unparseable). */
+function mayBeWorld(peer: string): boolean {
+    if (peer === "" || peer === "::/0") return true;
+    const cidr = parseCidr(peer);
+    return isCidrError(cidr) || isWorldWide([cidr]);
+}
+
+function checkContainer(
+    where: Where,
+    rules: ModelRule[],
+    config: NoWorldIngressConfig,
+    result: CheckResult,
+): void {
+    const at = (rule: ModelRule) => {
+        const urn = urnOf(rule.origin.key) ?? urnOf(where.model?.key);
+        return urn === undefined ? {} : { urn };
+    };
+    for (const rule of rules) {
+        if (rule.peer === "" || (rule.unknown === true && mayBeWorld(rule.peer))) {
+            // The source (or, for a wide source, the protocol or ports) is unknown: it may or may not be excepted.
+            result.undecided.push({
+                message: `${where.label}: ${describeRule(rule)} has unknown fields, so whether it admits traffic from the world is unknown`,
+                ...at(rule),
+            });
+        } else if (!isCidr(rule.peer)) {
+            // OCI refuses or misreads such a source; treating it as narrow would be a silent pass.
+            result.violations.push({
+                message: `${where.label}: ${describeRule(rule)} has the source "${rule.peer}", which is not an IPv4 CIDR block, so what it admits cannot be checked. Write the network address, e.g. 10.0.0.0/8.`,
+                ...at(rule),
+            });
+        }
     }
-    if (!isWorld(rule.peer) || isExcepted(where.model, rule, config)) return;
     const allowed = [
         `ICMP types ${listWords(config.allowedIcmpTypes.map(String)) || "(none)"}`,
         ...config.allowedPorts.map(
             (p) => `${p.protocol.toUpperCase()} ${p.port === p.portMax ? p.port : `${p.port}-${p.portMax}`}`,
         ),
     ];
-    result.violations.push({
-        message:
-            `${where.label}: ${describeRule(rule)} admits traffic from 0.0.0.0/0. ` +
-            `Only ${listWords(allowed)} may come from anywhere; narrow the source to the networks that need it.`,
-        ...at,
-    });
+    for (const open of worldOpenRules(rules, (cell, rule) => isExcepted(where.model, rule, cell, config))) {
+        const others = open.contributors.filter((r) => r !== open.rule).map((r) => r.peer);
+        const together =
+            others.length === 0 ? "" : ` (together with ${listWords(others)} in the same container)`;
+        result.violations.push({
+            message:
+                `${where.label}: ${describeRule(open.rule)} admits traffic from the world for ${cellText(open.cell)}${together}: ` +
+                `its sources cover more than a /8 of globally routable addresses. ` +
+                `Only ${listWords(allowed)} may come from anywhere; narrow the source to the networks that need it.`,
+            ...at(open.rule),
+        });
+    }
 }
 
-/** True when the whole rule lies inside one configured exception. */
-function isExcepted(model: NetworkModel | undefined, rule: ModelRule, config: NoWorldIngressConfig): boolean {
-    const protocol = ruleProtocol(rule);
-    if (protocol === "icmp")
-        return rule.icmp !== undefined && config.allowedIcmpTypes.includes(rule.icmp.type);
-    if (protocol !== "tcp" && protocol !== "udp") return false;
-    const ports = rule.dstPorts;
+/** True when a configured exception covers the whole cell (and, for ports, every subnet carrying the rule). */
+function isExcepted(
+    model: NetworkModel | undefined,
+    rule: ModelRule,
+    cell: TrafficCell,
+    config: NoWorldIngressConfig,
+): boolean {
+    if (cell.protocol === "icmp")
+        return cell.icmpType !== undefined && config.allowedIcmpTypes.includes(cell.icmpType);
+    if (cell.protocol !== "tcp" && cell.protocol !== "udp") return false;
+    const ports = cell.ports;
     if (ports === undefined) return false;
     const carriers = model === undefined ? [] : subnetsCarrying(model, rule).map((s) => s.name);
     return config.allowedPorts.some(
         (e) =>
-            e.protocol === protocol &&
+            e.protocol === cell.protocol &&
             e.port <= ports.min &&
             ports.max <= e.portMax &&
             (e.subnets === undefined ||

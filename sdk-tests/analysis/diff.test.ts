@@ -119,6 +119,9 @@ describe("diffReports", () => {
                     portMin: 3389,
                 },
             ],
+            worldWideSources: [
+                { field: "extraRules.rdp", reason: "remote desktop from anywhere, on purpose" },
+            ],
         });
         const before = analyzeNetwork(base.deployment.model, base.flows);
         const after = analyzeNetwork(extra.deployment.model, extra.flows);

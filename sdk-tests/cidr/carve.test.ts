@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { carveLayout, type CarveResult } from "../../src/cidr/carve";
 import { cidr, cidrAt, cidrContains, cidrOverlaps, type Cidr } from "../../src/cidr/cidr";
+import { nonUnicastOverlaps } from "../../src/cidr/world";
 import { reservedOverlaps } from "../../src/cidr/reserved";
 import { resolveConfig, validateConfig } from "../../src/config/validate";
 import type { ResolvedLayout } from "../../src/config/types";
@@ -28,7 +29,9 @@ function vcnArb(minPrefix: number, maxPrefix: number): fc.Arbitrary<string> {
             const mask = (1n << BigInt(32 - prefix)) - 1n;
             return cidrAt(BigInt(base) & ~mask, prefix).text;
         })
-        .filter((vcn) => reservedOverlaps(cidr(vcn)).length === 0);
+        .filter(
+            (vcn) => reservedOverlaps(cidr(vcn)).length === 0 && nonUnicastOverlaps(cidr(vcn)).length === 0,
+        );
 }
 
 function assertWellFormed(vcn: string, layout: ResolvedLayout): void {

@@ -22,6 +22,9 @@ extraRules:
     protocol: tcp
     cidr: 0.0.0.0/0
     portMin: 22
+worldWideSources:
+  - field: extraRules.ssh-anywhere
+    reason: break-glass SSH for the test
 `;
 
 const BASE = `{ "cidrs": { "vcn": "172.31.252.0/23" }, "kubeClientCidrs": ["10.0.0.0/8"] }`;
@@ -66,7 +69,7 @@ describe("oke-c3-network plan (built binary)", function () {
             table: [["plan"]],
             json: [["plan", "--format", "json"]],
             markdown: [["plan", "--format", "markdown"]],
-            failOnLow: [["plan", "--config", join(dir, "extra.yaml"), "--fail-on", "low"]],
+            failOnInfo: [["plan", "--config", join(dir, "extra.yaml"), "--fail-on", "info"]],
             allowed: [
                 ["plan", "-c", join(dir, "extra.yaml"), "--fail-on", "info", "--allow-anywhere", "tcp:22"],
             ],
@@ -176,14 +179,14 @@ describe("oke-c3-network plan (built binary)", function () {
 
     describe("exit codes", () => {
         it("1 when a finding reaches --fail-on", () => {
-            assert.equal(runs.failOnLow.code, 1);
+            assert.equal(runs.failOnInfo.code, 1);
             assert.match(
-                runs.failOnLow.stdout,
-                /\[high\] ingress-from-anywhere: worker-seclist ingress rule \d+/,
+                runs.failOnInfo.stdout,
+                /\[info\] ingress-from-anywhere: worker-seclist ingress rule \d+\s[\s\S]*acknowledged in the config: extraRules\.ssh-anywhere: break-glass SSH for the test/,
             );
             assert.match(
-                runs.failOnLow.stdout,
-                /✘ every required flow holds \(30\), but 1 finding\(s\) reach --fail-on low/,
+                runs.failOnInfo.stdout,
+                /✘ every required flow holds \(30\), but 1 finding\(s\) reach --fail-on info/,
             );
         });
 
@@ -194,7 +197,7 @@ describe("oke-c3-network plan (built binary)", function () {
         it("2 for a refused config, printing the component's own NetworkConfigError", () => {
             assert.equal(runs.refused.code, 2);
             const args = {
-                compartmentId: "x",
+                compartmentId: "ocid1.compartment.oc1..plan",
                 cidrs: { vcn: "172.31.252.1/23" },
                 kubeClientCidrs: ["nope"],
             } as WorkloadClusterNetworkArgs;
@@ -204,7 +207,10 @@ describe("oke-c3-network plan (built binary)", function () {
 
         it("2 for bad arguments and unreadable files, with the reason", () => {
             assert.equal(runs.badFlag.code, 2);
-            assert.match(runs.badFlag.stderr, /Unknown option '--bogus'[\s\S]*Usage: oke-c3-network plan/);
+            assert.match(
+                runs.badFlag.stderr,
+                /unknown option --bogus; the options are --format, [\s\S]*Usage: oke-c3-network plan/,
+            );
             assert.equal(runs.badFormat.code, 2);
             assert.match(runs.badFormat.stderr, /--format xml: expected one of table, markdown, json/);
             assert.equal(runs.missingFile.code, 2);

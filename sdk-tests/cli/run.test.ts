@@ -50,7 +50,7 @@ describe("cli: arguments", () => {
         const o = options(["plan"]);
         assert.equal(o.format, "table");
         assert.equal(o.hasOverrides, false);
-        assert.equal(o.failOn, undefined);
+        assert.equal(o.failOn, "high", "a high finding fails the plan by default");
     });
 
     it("maps every config flag to the component's args", () => {

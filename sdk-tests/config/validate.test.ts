@@ -82,6 +82,7 @@ describe("resolveConfig", () => {
                 extraRules: [],
                 natGateway: true,
                 dnsLabel: "okec3",
+                worldWideSources: [],
             });
             assert.equal(DEFAULT_VCN_DNS_LABEL, "okec3");
             assert.equal(DEFAULT_KUBERNETES_API_PORT, 6443);
@@ -91,7 +92,7 @@ describe("resolveConfig", () => {
             const config = resolveConfig(
                 withArgs({
                     cidrs: { vcn: "172.31.252.0/23", worker: "172.31.253.0/24" },
-                    kubernetesApiPort: 6444,
+                    kubernetesApiPort: 6443,
                     bastionCidrs: ["192.168.1.0/24"],
                     egress: "all",
                     dnsLabel: "oketest",
@@ -118,7 +119,7 @@ describe("resolveConfig", () => {
                     freeformTags: { team: "platform" },
                 }),
             );
-            assert.equal(config.kubernetesApiPort, 6444);
+            assert.equal(config.kubernetesApiPort, 6443);
             assert.deepEqual(config.bastionCidrs, ["192.168.1.0/24"]);
             assert.equal(config.egress, "all");
             assert.equal(config.dnsLabel, "oketest");
@@ -388,14 +389,24 @@ describe("resolveConfig", () => {
             );
         });
 
-        it("kubeClientCidrs overlaps 253.255.0.0/16", () => {
+        it("kubeClientCidrs inside 253.255.0.0/16", () => {
+            const p = expectProblem(
+                withArgs({ kubeClientCidrs: ["253.255.7.0/24"] }),
+                "kubeClientCidrs[0]",
+                "253.255.7.0/24",
+                "without 253.255.0.0/16",
+            );
+            assert.match(p.message, /kube_internal_cidr/);
+        });
+
+        it("kubeClientCidrs in class E space (containing 253.255.0.0/16) is refused as non-unicast", () => {
             const p = expectProblem(
                 withArgs({ kubeClientCidrs: ["253.0.0.0/8"] }),
                 "kubeClientCidrs[0]",
                 "253.0.0.0/8",
-                "without 253.255.0.0/16",
+                "unicast",
             );
-            assert.match(p.message, /kube_internal_cidr/);
+            assert.match(p.message, /inside 240\.0\.0\.0\/4 \(reserved \(class E\)/);
         });
 
         it("bastionCidrs not a list", () => {

@@ -32,6 +32,12 @@ export interface TrafficException {
     icmpType?: number;
 }
 
+/** World-wide ingress a config acknowledges, with the reason it gives (`worldWideSources`). */
+export interface AcknowledgedTraffic extends TrafficException {
+    /** The acknowledging field and reason, shown in the finding. */
+    reason: string;
+}
+
 /** Oracle's default list (spec 3.1): unreachables and time exceeded from anywhere; path MTU needs type 3. */
 export const DEFAULT_ANYWHERE_EXCEPTIONS: readonly TrafficException[] = [
     { protocol: "icmp", icmpType: 3 },
@@ -109,6 +115,7 @@ function worldMessage(open: WorldOpenRule, subnets: string): string {
 export function anywhereFindings(
     entries: readonly RuleEntry[],
     exceptions: readonly TrafficException[],
+    acknowledged: readonly AcknowledgedTraffic[] = [],
 ): Finding[] {
     const all = [...DEFAULT_ANYWHERE_EXCEPTIONS, ...exceptions];
     const byContainer = new Map<string, RuleEntry[]>();
@@ -122,13 +129,21 @@ export function anywhereFindings(
             group.map((e) => e.rule),
             (cell) => cellExcepted(cell, all),
         );
-        return open.map((o): Finding => ({
-            kind: "ingress-from-anywhere",
-            severity: "high",
-            subject: ruleSubject(o.rule),
-            message: worldMessage(o, subnetNames(subnetsOf.get(o.rule) ?? [])),
-            fix: "narrow the source to the networks that need it (kube_client_cidr, the bastion), or list it as an accepted exception if it is deliberate",
-        }));
+        return open.map((o): Finding => {
+            const ack = acknowledged.find((a) => cellExcepted(o.cell, [a]));
+            const message = worldMessage(o, subnetNames(subnetsOf.get(o.rule) ?? []));
+            return {
+                kind: "ingress-from-anywhere",
+                severity: ack === undefined ? "high" : "info",
+                subject: ruleSubject(o.rule),
+                message:
+                    ack === undefined ? message : `${message}; acknowledged in the config: ${ack.reason}`,
+                fix:
+                    ack === undefined
+                        ? "narrow the source to the networks that need it (kube_client_cidr, the bastion), or list it as an accepted exception if it is deliberate"
+                        : "none needed while the opening is intended; remove the worldWideSources entry and narrow the source when it is not",
+            };
+        });
     });
 }
 

@@ -5,6 +5,7 @@ import {
     shadowFindings,
     unusedRuleFindings,
     widePortFindings,
+    type AcknowledgedTraffic,
     type TrafficException,
 } from "./findings-rules";
 import type { NetworkModel } from "./model";
@@ -12,12 +13,22 @@ import { SEVERITIES, type Finding, type LimitCount } from "./report";
 import { ruleEntries, ruleUsage } from "./usage";
 import type { FlowVerdict } from "./verdict";
 
-export { DEFAULT_ANYWHERE_EXCEPTIONS, ruleCoversRule, type TrafficException } from "./findings-rules";
+export {
+    DEFAULT_ANYWHERE_EXCEPTIONS,
+    ruleCoversRule,
+    type AcknowledgedTraffic,
+    type TrafficException,
+} from "./findings-rules";
 
 /** Options of {@link findingsFor}. */
 export interface FindingOptions {
     /** Ingress from 0.0.0.0/0 accepted on purpose, beyond ICMP 3 and 11. */
     anywhereExceptions?: TrafficException[];
+    /**
+     * World-wide ingress the config acknowledges (`worldWideSources`): still reported, at severity info with
+     * the reason, so a reviewer sees every opening to the internet.
+     */
+    acknowledgedAnywhere?: AcknowledgedTraffic[];
     /** Whether the load-balancer subnets are meant public; without it only always-private roles are checked. */
     clusterAccess?: "public" | "private";
 }
@@ -36,7 +47,7 @@ export function findingsFor(
     const limits = limitCounts(model);
     const findings = [
         ...unusedRuleFindings(model, entries, usage),
-        ...anywhereFindings(entries, options.anywhereExceptions ?? []),
+        ...anywhereFindings(entries, options.anywhereExceptions ?? [], options.acknowledgedAnywhere ?? []),
         ...allProtocolFindings(entries, usage),
         ...widePortFindings(entries, usage),
         ...shadowFindings(entries),

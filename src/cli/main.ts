@@ -5,6 +5,12 @@
  */
 import { runCli } from "./run";
 
+// `plan | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+});
+
 runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

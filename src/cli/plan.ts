@@ -1,5 +1,5 @@
 import { analyzeNetwork } from "../analysis/analyze";
-import type { TrafficException } from "../analysis/findings";
+import type { AcknowledgedTraffic, TrafficException } from "../analysis/findings";
 import { modelsFromResources } from "../analysis/from-resources";
 import { recordProgram, valueOf } from "../analysis/mock-engine";
 import type { NetworkModel } from "../analysis/model";
@@ -52,7 +52,8 @@ export async function planOffline(input: LoadedInput, exceptions: TrafficExcepti
     if (models.length !== 1)
         throw new Error(`oke-c3-network: expected one VCN, the component registered ${models.length}`);
     const report = analyzeNetwork(models[0], flows, {
-        anywhereExceptions: [...exceptions, ...acknowledgedTraffic(config, flows)],
+        anywhereExceptions: exceptions,
+        acknowledgedAnywhere: acknowledgedTraffic(config, flows),
         clusterAccess: config.clusterAccess,
     });
     return { input, config, flows, model: models[0], report };
@@ -95,20 +96,21 @@ function fromField(flow: ResolvedFlow, field: string, config: ResolvedConfig): b
 }
 
 /**
- * The traffic of every flow whose world-wide sources the config acknowledges: accepted from anywhere in this
- * plan, as `--allow-anywhere` would, because the user said so in the config itself.
+ * The traffic of every flow whose world-wide sources the config acknowledges: still reported as world-open,
+ * at severity info with the reason, since the user said so in the config itself.
  */
 export function acknowledgedTraffic(
     config: ResolvedConfig,
     flows: readonly ResolvedFlow[],
-): TrafficException[] {
+): AcknowledgedTraffic[] {
     return config.worldWideSources.flatMap((ack) =>
         flows
             .filter((flow) => fromField(flow, ack.field, config))
-            .map((flow): TrafficException => {
+            .map((flow): AcknowledgedTraffic => {
+                const reason = `${ack.field}: ${ack.reason}`;
                 if (flow.protocol === "icmp")
-                    return { protocol: "icmp", ...(flow.icmp && { icmpType: flow.icmp.type }) };
-                return { protocol: flow.protocol, ...(flow.ports && { ports: flow.ports }) };
+                    return { protocol: "icmp", reason, ...(flow.icmp && { icmpType: flow.icmp.type }) };
+                return { protocol: flow.protocol, reason, ...(flow.ports && { ports: flow.ports }) };
             }),
     );
 }

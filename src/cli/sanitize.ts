@@ -39,8 +39,9 @@ const UNSAFE_GLOBAL = new RegExp(UNSAFE_CHARACTERS.source, "gu");
  * escape: the same data for a parser, nothing live for a terminal that shows it.
  */
 export function jsonSafe(text: string): string {
-    return text.replace(
-        UNSAFE_GLOBAL,
-        (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
+    // Raw newlines, tabs and carriage returns are only layout between tokens: JSON escapes them in strings.
+    const layout = new Set(["\n", "\t", "\r"]);
+    return text.replace(UNSAFE_GLOBAL, (ch) =>
+        layout.has(ch) ? ch : `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
     );
 }

@@ -9,7 +9,7 @@ import {
     type Cidr,
 } from "../cidr/cidr";
 import { C3_RESERVED_RANGES, KUBE_INTERNAL_CIDR, reservedOverlaps } from "../cidr/reserved";
-import { nonUnicastOverlaps } from "../cidr/world";
+import { NON_UNICAST_RANGES, nonUnicastOverlaps } from "../cidr/world";
 import {
     ARG_KEYS,
     CIDR_KEYS,
@@ -417,11 +417,12 @@ function checkGivenSubnet(path: string, block: Cidr, vcn: Cidr, out: Problems): 
 
 /**
  * A VCN or subnet must be unicast space a VNIC can use: not multicast, loopback, "this network", link-local
- * or class E. Reserved-range problems are reported only for blocks that pass this, so each gets one reason.
+ * or class E. A block that touches one of C3's reserved ranges gets that reason instead, so each gets one.
  */
 function checkAddressSpace(path: string, block: Cidr, out: Problems): void {
     const bad = nonUnicastOverlaps(block);
-    if (bad.length === 0) {
+    // C3's own reservations (inside link-local and class E) are the more precise reason when they apply.
+    if (bad.length === 0 || reservedOverlaps(block).length > 0) {
         checkReserved(path, block, out);
         return;
     }
@@ -520,19 +521,27 @@ function readCidrList(path: string, items: readonly unknown[], out: Problems): s
 }
 
 /**
- * A source inside a range C3 reserves names no client: nothing of the user's lives there. A source that
+ * A source inside a range C3 reserves, or inside non-unicast space (loopback, multicast, class E), names no
+ * client: nothing of the user's lives there. A source that
  * contains a reserved range (0.0.0.0/0, 100.64.0.0/10) is judged on the rest of its space, like any other
  * wide range (world-wide sources need an acknowledgement), so every reserved range is handled alike.
  */
 export function reservedSourceProblems(path: string, block: Cidr): ConfigProblem[] {
     const inside = C3_RESERVED_RANGES.find((range) => cidrContains(parseCidr(range.cidr) as Cidr, block));
-    if (inside === undefined) return [];
+    if (inside === undefined) {
+        const space = NON_UNICAST_RANGES.find((range) => cidrContains(parseCidr(range.cidr) as Cidr, block));
+        if (space === undefined) return [];
+        const message = `lies inside ${space.cidr} (${space.reason}): no client has such an address`;
+        return [
+            problem(path, block.text, message, `list the client networks' unicast ranges, e.g. "10.0.0.0/8"`),
+        ];
+    }
     const already =
         inside.cidr === KUBE_INTERNAL_CIDR
             ? "; it already reaches the API load balancer through Oracle's mandatory rule"
             : "";
     const message = `lies inside ${inside.cidr}, ${inside.reason} (${inside.source})${already}`;
-    const fix = `list the client networks themselves, outside ${inside.cidr}, e.g. "10.0.0.0/8"`;
+    const fix = `list the client networks themselves without ${inside.cidr}, e.g. "10.0.0.0/8"`;
     return [problem(path, block.text, message, fix)];
 }
 
@@ -578,7 +587,7 @@ function readApiPort(raw: Raw, out: Problems): number {
         return DEFAULT_KUBERNETES_API_PORT;
     }
     const message = `must be ${DEFAULT_KUBERNETES_API_PORT}: Oracle's kubernetes_api_port "must be specified as shown"`;
-    const fix = `remove kubernetesApiPort (it defaults to ${DEFAULT_KUBERNETES_API_PORT}) or set it to ${DEFAULT_KUBERNETES_API_PORT}`;
+    const fix = `use ${DEFAULT_KUBERNETES_API_PORT}: remove kubernetesApiPort (the default) or set it to ${DEFAULT_KUBERNETES_API_PORT}`;
     out.push(problem("kubernetesApiPort", value, message, fix));
     return DEFAULT_KUBERNETES_API_PORT;
 }

@@ -1,4 +1,4 @@
-import { isCidrError, parseCidr } from "../cidr/cidr";
+import { cidr, isCidrError, parseCidr } from "../cidr/cidr";
 import { isWorldWide } from "../cidr/world";
 import { cellText, worldOpenRules, type TrafficCell } from "../analysis/world-ingress";
 import type { ModelRule, NetworkModel } from "../analysis/model";
@@ -187,12 +187,15 @@ function checkContainer(
     ];
     for (const open of worldOpenRules(rules, (cell, rule) => isExcepted(where.model, rule, cell, config))) {
         const others = open.contributors.filter((r) => r !== open.rule).map((r) => r.peer);
-        const together =
-            others.length === 0 ? "" : ` (together with ${listWords(others)} in the same container)`;
+        const what =
+            others.length === 0 && cidr(open.rule.peer).prefix === 0
+                ? "admits traffic from 0.0.0.0/0"
+                : `admits traffic from the world for ${cellText(open.cell)}` +
+                  (others.length === 0 ? "" : ` (together with ${listWords(others)} in the same container)`) +
+                  ": its sources cover more than a /8 of globally routable addresses";
         result.violations.push({
             message:
-                `${where.label}: ${describeRule(open.rule)} admits traffic from the world for ${cellText(open.cell)}${together}: ` +
-                `its sources cover more than a /8 of globally routable addresses. ` +
+                `${where.label}: ${describeRule(open.rule)} ${what}. ` +
                 `Only ${listWords(allowed)} may come from anywhere; narrow the source to the networks that need it.`,
             ...at(open.rule),
         });

@@ -131,6 +131,63 @@ describe("finding: ingress-from-anywhere", () => {
         assert.deepEqual(findings(icmp11, [...compliantFlows(), withTimeExceeded]), []);
     });
 
+    it("judges the union of a list's sources per port: 0.0.0.0/1 + 128.0.0.0/1 is the world", () => {
+        const halves = setList(compliantModel(), "workerlb-seclist", [
+            { ...tcp(443), peer: "0.0.0.0/1" },
+            { ...tcp(443), peer: "128.0.0.0/1" },
+        ]);
+        const open = findings(halves, flows()).filter((f) => f.kind === "ingress-from-anywhere");
+        assert.deepEqual(
+            open.map((f) => [f.severity, f.subject.text]),
+            [
+                ["high", "workerlb-seclist ingress rule 1"],
+                ["high", "workerlb-seclist ingress rule 2"],
+            ],
+        );
+        assert.match(
+            open[0].message,
+            /together with rule 2 \(128\.0\.0\.0\/1\), is open to the world for TCP 443/,
+        );
+    });
+
+    it("halves on different ports are not the world on either port; private space never counts", () => {
+        const split = setList(compliantModel(), "workerlb-seclist", [
+            { ...tcp(443), peer: "0.0.0.0/1" },
+            { ...tcp(80), peer: "128.0.0.0/1" },
+            { ...tcp(80), peer: "10.0.0.0/8" },
+        ]);
+        const open = findings(split, flows()).filter((f) => f.kind === "ingress-from-anywhere");
+        // Each /1 alone still covers far more than a /8 of routable space: both flagged, the private rule not.
+        assert.deepEqual(
+            open.map((f) => f.subject.text),
+            ["workerlb-seclist ingress rule 1", "workerlb-seclist ingress rule 2"],
+        );
+        const privateOnly = setList(compliantModel(), "workerlb-seclist", [
+            { ...tcp(443), peer: "10.0.0.0/8" },
+            { ...tcp(443), peer: "172.16.0.0/12" },
+            { ...tcp(443), peer: "100.64.0.0/10" },
+            { ...tcp(443), peer: "192.168.0.0/16" },
+        ]);
+        assert.deepEqual(
+            findings(privateOnly, flows()).filter((f) => f.kind === "ingress-from-anywhere"),
+            [],
+        );
+    });
+
+    it("an acknowledged opening stays visible as an info finding with its reason", () => {
+        const f = exactlyOne(mutated(), "ingress-from-anywhere", flows(), {
+            acknowledgedAnywhere: [
+                {
+                    protocol: "tcp",
+                    ports: { min: 443, max: 443 },
+                    reason: "serviceLbIngress.https: public site",
+                },
+            ],
+        });
+        assert.equal(f.severity, "info");
+        assert.match(f.message, /acknowledged in the config: serviceLbIngress\.https: public site/);
+    });
+
     it("an exception for other ports does not hide it", () => {
         const f = findings(mutated(), flows(), {
             anywhereExceptions: [{ protocol: "tcp", ports: { min: 80, max: 80 } }],

@@ -47,6 +47,28 @@ describe("oke-c3-no-world-ingress", () => {
                 assert.equal(violations(elsewhere).length, 1, dump(elsewhere));
             });
 
+            it("flags 0.0.0.0/1 + 128.0.0.0/1 exactly like 0.0.0.0/0 (the union per port)", async () => {
+                const net = fixture();
+                net.lists.worker.ingress[0].peer = "0.0.0.0/1";
+                net.lists.worker.ingress.push({ ...net.lists.worker.ingress[0], peer: "128.0.0.0/1" });
+                const run = await runOn(NAME, net, shape);
+                assert.equal(violations(run).length, 2, dump(run));
+                assert.match(
+                    violations(run)[0].message,
+                    /TCP 22 from 0\.0\.0\.0\/1\) admits traffic from the world for TCP 22 \(together with 128\.0\.0\.0\/1/,
+                );
+            });
+
+            for (const bad of ["0.0.0.0/00", "0/0", " 0.0.0.0/0"]) {
+                it(`reports an unparseable source ${JSON.stringify(bad)} instead of passing it`, async () => {
+                    const net = fixture();
+                    net.lists.worker.ingress[0].peer = bad;
+                    const run = await runOn(NAME, net, shape);
+                    assert.equal(violations(run).length, 1, dump(run));
+                    assert.match(violations(run)[0].message, /is not an IPv4 CIDR block/);
+                });
+            }
+
             it("flags a world-open rule in an NSG", async () => {
                 const net = fixture();
                 net.nsgs.push({

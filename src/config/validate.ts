@@ -65,6 +65,12 @@ type Problems = ConfigProblem[];
 type Raw = Readonly<Record<string, unknown>>;
 type Choices = typeof DEFAULT_CHOICES;
 
+/** `toString`, `constructor`, `__proto__`, ...: object keys the Pulumi SDK would mistake for methods. */
+const BUILT_IN_NAMES: ReadonlySet<string> = new Set([
+    ...Object.getOwnPropertyNames(Object.prototype),
+    "__proto__",
+]);
+
 const NAME_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
 const DNS_LABEL_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,14}$/;
 const MAX_DESCRIPTION_LENGTH = 255;
@@ -913,6 +919,13 @@ function checkTags(raw: Raw, key: "freeformTags" | "definedTags", out: Problems)
         return;
     }
     for (const [tag, tagValue] of Object.entries(value)) {
+        if (BUILT_IN_NAMES.has(tag)) {
+            // The Pulumi SDK serializes inputs as JavaScript objects; such a key breaks it deep inside.
+            const message =
+                "collides with a JavaScript built-in property name, which the Pulumi SDK cannot carry";
+            out.push(problem(`${key}.${tag}`, tagValue, message, `rename the tag, e.g. "${tag}-tag"`));
+            continue;
+        }
         const unsafe =
             firstUnsafeCharacter(tag) ??
             (typeof tagValue === "string" ? firstUnsafeCharacter(tagValue) : undefined);

@@ -19,7 +19,7 @@ import {
     SERVICE_LB_KEYS,
 } from "./arg-keys";
 import { OCID_KINDS, ocidProblems } from "./identity";
-import { unknownKeyFix, unknownKeyProblems } from "./keys";
+import { didYouMean, unknownKeyFix, unknownKeyProblems } from "./keys";
 import { nonDataProblems } from "./plain";
 import { roleSizeProblems } from "./role-sizes";
 import { firstUnsafeCharacter } from "./text";
@@ -176,12 +176,14 @@ function readRequiredEnum<T extends string>(
     if (typeof value === "string" && (allowed as readonly string[]).includes(value)) {
         return value as T;
     }
+    const meant = typeof value === "string" ? didYouMean(value, allowed) : undefined;
+    const hint = meant === undefined ? "" : `did you mean "${meant}"? `;
     out.push(
         problem(
             path,
             value,
             `must be one of ${quoteAll(allowed)}`,
-            `set ${path} to ${quoteAll(allowed)}${fixTail}`,
+            `${hint}set ${path} to ${quoteAll(allowed)}${fixTail}`,
         ),
     );
     return undefined;

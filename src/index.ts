@@ -24,8 +24,11 @@ export type {
     ResolvedConfig,
     ConfigProblem,
     SubnetRole,
+    WorldWideSource,
 } from "./config/types";
 export { resolveConfig, validateConfig } from "./config/validate";
+export { networkProblems, resolveNetwork } from "./config/resolve";
+export { isWorldWide, globallyRoutableSize, NON_GLOBAL_RANGES } from "./cidr/world";
 export { carveLayout } from "./cidr/carve";
 export { STATIC_FLOWS, requiredFlowsFor } from "./catalogue/flows";
 export type { FlowDefinition, ResolvedFlow, Endpoint, Provenance } from "./catalogue/types";

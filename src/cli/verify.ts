@@ -130,7 +130,7 @@ function choice<T extends string>(
 ): T | string | undefined {
     if (value === undefined) return undefined;
     return (choices as readonly string[]).includes(value)
-        ? (value as T)
+        ? value
         : `--${flag} ${value}: expected one of ${choices.join(", ")}`;
 }
 

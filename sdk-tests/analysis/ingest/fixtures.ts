@@ -83,12 +83,12 @@ function ociItem(doc: Json, id: string): Json {
 export const DEFECTS: readonly Defect[] = [
     {
         name: "missing rule: worker-seclist rule 4 (worker LB → TCP 10256) deleted",
-        patchTerraform: (doc) => {
+        patchTerraform: (doc: Json): void => {
             (
                 tfValues(doc, `${M}.oci_core_security_list.worker_seclist`).ingress_security_rules as Json[]
             ).splice(3, 1);
         },
-        patchOci: (dir) =>
+        patchOci: (dir: string): void =>
             patchFile(dir, "security-lists.json", (doc) => {
                 (
                     ociItem(doc, "ocid1.securitylist.oc1.c3.example-worker")[
@@ -102,13 +102,13 @@ export const DEFECTS: readonly Defect[] = [
     },
     {
         name: "wrong port: kmilb-seclist rule 3 (vcn_cidr → 6443) opens 6444",
-        patchTerraform: (doc) => {
+        patchTerraform: (doc: Json): void => {
             const rule = (
                 tfValues(doc, `${M}.oci_core_security_list.kmilb_seclist`).ingress_security_rules as Json[]
             )[2];
             rule.tcp_options = [{ min: 6444, max: 6444, source_port_range: [] }];
         },
-        patchOci: (dir) =>
+        patchOci: (dir: string): void =>
             patchFile(dir, "security-lists.json", (doc) => {
                 const rule = (
                     ociItem(doc, "ocid1.securitylist.oc1.c3.example-kmilb")[
@@ -128,11 +128,11 @@ export const DEFECTS: readonly Defect[] = [
     },
     {
         name: "wrong route table: the worker subnet uses the public (internet gateway) table",
-        patchTerraform: (doc) => {
+        patchTerraform: (doc: Json): void => {
             tfValues(doc, `${M}.oci_core_subnet.worker_subnet`).route_table_id =
                 "ocid1.routetable.oc1.c3.example-public";
         },
-        patchOci: (dir) =>
+        patchOci: (dir: string): void =>
             patchFile(dir, "subnets.json", (doc) => {
                 ociItem(doc, "ocid1.subnet.oc1.c3.example-worker")["route-table-id"] =
                     "ocid1.routetable.oc1.c3.example-public";
@@ -143,7 +143,7 @@ export const DEFECTS: readonly Defect[] = [
     },
     {
         name: "NSG rule open to the world: an NSG on the workers admits TCP 22 from 0.0.0.0/0",
-        patchTerraform: (doc) => {
+        patchTerraform: (doc: Json): void => {
             const child = (((doc.values as Json).root_module as Json).child_modules as Json[])[0];
             const nsgId = "ocid1.networksecuritygroup.oc1.c3.example-ssh";
             (child.resources as Json[]).push(
@@ -180,7 +180,7 @@ export const DEFECTS: readonly Defect[] = [
                 },
             );
         },
-        patchOci: (dir) => {
+        patchOci: (dir: string): void => {
             const nsg = "ocid1.networksecuritygroup.oc1.c3.example-ssh";
             const vnic = "ocid1.vnic.oc1.c3.example-worker-1";
             writeFileSync(

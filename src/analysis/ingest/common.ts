@@ -22,7 +22,7 @@ export class IngestError extends Error {
 /** A short, printable rendering of a value for an error message. */
 export function shown(value: unknown): string {
     if (value === undefined) return "nothing";
-    const text = JSON.stringify(value) ?? String(value);
+    const text = JSON.stringify(value) ?? typeof value;
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -99,7 +99,7 @@ export function readJsonFile(path: string, shownAs: string, what: string, empty?
 
 /** The entries of a directory, refusing anything that is not one. */
 export function listDirectory(path: string, shownAs: string, what: string): string[] {
-    let isDirectory = false;
+    let isDirectory: boolean;
     try {
         isDirectory = statSync(path).isDirectory();
     } catch (error) {
@@ -180,7 +180,7 @@ export class FieldReader {
         if (value === undefined || value === null) return undefined;
         if (value === UNKNOWN) return UNKNOWN;
         if (!Array.isArray(value)) this.fail(path, value, "a list");
-        return value;
+        return value as unknown[];
     }
 
     /** An optional list of strings. */

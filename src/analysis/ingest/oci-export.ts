@@ -160,7 +160,7 @@ function items(
             `${shownFile} is ${shown(doc)}, not OCI CLI output: expected { "data": [ ... ] }`,
         );
     const out: Item[] = [];
-    doc.data.forEach((value, i) => {
+    (doc.data as unknown[]).forEach((value, i) => {
         const at = new FieldReader(shownFile, `data[${i}]`, "");
         if (!isObject(value)) at.fail("", value, "an object");
         const id = at.requiredString(value[idField], idField);

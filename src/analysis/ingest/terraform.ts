@@ -533,7 +533,7 @@ function configExpression(reading: Reading, resource: TfResource, attribute: str
     const relative = resource.address
         .slice(resource.module === "" ? 0 : resource.module.length + 1)
         .replace(/\[[^\]]*\]$/, "");
-    const resources = Array.isArray(module?.resources) ? module.resources : [];
+    const resources: unknown[] = Array.isArray(module?.resources) ? (module.resources as unknown[]) : [];
     const config = resources.find((r) => isObject(r) && r.address === relative);
     if (!isObject(config) || !isObject(config.expressions)) return undefined;
     return config.expressions[attribute];

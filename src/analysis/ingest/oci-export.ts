@@ -161,7 +161,7 @@ function items(
         );
     const out: Item[] = [];
     (doc.data as unknown[]).forEach((value, i) => {
-        const at = new FieldReader(shownFile, `data[${i}]`, "");
+        const at: FieldReader = new FieldReader(shownFile, `data[${i}]`, "");
         if (!isObject(value)) at.fail("", value, "an object");
         const id = at.requiredString(value[idField], idField);
         if (GONE.has(String(value["lifecycle-state"]))) return;

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateFlow } from "../../../src/analysis/evaluate";
@@ -165,6 +166,73 @@ describe("verify input: documented defects", () => {
         );
     });
 
+    it("a saved plan's id resolves through a module output (`module.net.vcn_id`)", () => {
+        const vcn = {
+            address: "module.net.oci_core_vcn.this",
+            mode: "managed",
+            type: "oci_core_vcn",
+            name: "this",
+        };
+        const subnet = {
+            address: "oci_core_subnet.worker",
+            mode: "managed",
+            type: "oci_core_subnet",
+            name: "worker",
+        };
+        const plan = {
+            format_version: "1.2",
+            planned_values: {
+                root_module: {
+                    resources: [{ ...subnet, values: { cidr_block: "10.0.1.0/24", display_name: "worker" } }],
+                    child_modules: [
+                        {
+                            address: "module.net",
+                            resources: [{ ...vcn, values: { cidr_blocks: ["10.0.0.0/16"] } }],
+                        },
+                    ],
+                },
+            },
+            resource_changes: [
+                {
+                    address: vcn.address,
+                    change: { after_unknown: { id: true, default_security_list_id: true } },
+                },
+                { address: subnet.address, change: { after_unknown: { id: true, vcn_id: true } } },
+            ],
+            configuration: {
+                root_module: {
+                    resources: [
+                        {
+                            address: "oci_core_subnet.worker",
+                            expressions: { vcn_id: { references: ["module.net.vcn_id", "module.net"] } },
+                        },
+                    ],
+                    module_calls: {
+                        net: {
+                            module: {
+                                resources: [{ address: "oci_core_vcn.this", expressions: {} }],
+                                outputs: {
+                                    vcn_id: {
+                                        expression: {
+                                            references: ["oci_core_vcn.this.id", "oci_core_vcn.this"],
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        };
+        const networks = run("terraform", tempJson(plan));
+        assert.deepEqual(
+            networks.map((n) => n.vcnName),
+            ["module.net.oci_core_vcn.this"],
+        );
+        assert.equal(networks[0].ingested.model.subnets.length, 1);
+        assert.deepEqual(networks[0].ingested.model.vcnCidrs, ["10.0.0.0/16"]);
+    });
+
     it("reports several VCNs one by one", () => {
         const dir = defectiveExport({ ...DEFECTS[0], patchOci: () => undefined });
         const vcns = load(join(dir, "vcns.json"));
@@ -273,7 +341,7 @@ describe("verify input: bad input is refused with the address, the path, the val
         );
     });
 
-    it("a file over 1 MiB, a directory as a file, a file as a directory, a file that is not JSON", () => {
+    it("a file over 1 MiB, a FIFO, a directory as a file, a file as a directory, a file that is not JSON", () => {
         const big = join(tempDir(), "big.json");
         writeFileSync(big, " ".repeat(MAX_INPUT_BYTES + 1));
         refused("terraform", big, "over the 1048576-byte (1 MiB) limit");
@@ -282,6 +350,9 @@ describe("verify input: bad input is refused with the address, the path, the val
         const text = join(tempDir(), "x.json");
         writeFileSync(text, "not json");
         refused("terraform", text, "is not JSON");
+        const fifo = join(tempDir(), "fifo.json");
+        execFileSync("mkfifo", [fifo]);
+        refused("terraform", fifo, "not a regular file");
         const sub = join(tempDir(), "d");
         mkdirSync(sub);
         refused("stack-export", sub, "not a regular file");

@@ -4,7 +4,10 @@ import { join } from "node:path";
 import { recordProgram } from "../../src/analysis/mock-engine";
 import { runCli, type CliIo } from "../../src/cli/run";
 import { parseVerify } from "../../src/cli/verify";
-import { WorkloadClusterNetwork } from "../../src/component/workload-cluster-network";
+import {
+    WORKLOAD_CLUSTER_NETWORK_TYPE,
+    WorkloadClusterNetwork,
+} from "../../src/component/workload-cluster-network";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
 import {
     DEFECTS,
@@ -190,6 +193,7 @@ describe("cli verify --import-file: adopting a Terraform-built network under the
             name: "oke",
             component: true,
         });
+        assert.equal(component.type, WORKLOAD_CLUSTER_NETWORK_TYPE);
         // Written literally: Terraform address → the component's logical name (src/component/children.ts).
         const expected: Record<string, string> = {
             "oci_core_vcn.oke_vcn": "oke-vcn",

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateFlow } from "../../../src/analysis/evaluate";
 import { IngestError, MAX_INPUT_BYTES } from "../../../src/analysis/ingest/common";
@@ -231,6 +231,16 @@ describe("verify input: documented defects", () => {
         );
         assert.equal(networks[0].ingested.model.subnets.length, 1);
         assert.deepEqual(networks[0].ingested.model.vcnCidrs, ["10.0.0.0/16"]);
+    });
+
+    it("an NSG whose rules file is missing has unknown rules: what it could allow is undecided, and said", () => {
+        const nsgDefect = DEFECTS[3];
+        const dir = defectiveExport(nsgDefect);
+        rmSync(join(dir, "nsg-rules"), { recursive: true });
+        const [n] = run("oci-export", dir);
+        const ssh = queriesFor(ORACLE_EXAMPLE, DENIED_FLOWS[1])[0];
+        assert.equal(evaluateFlow(n.ingested.model, ssh).status, "unknown");
+        assert.ok(n.report.notes.some((t) => t.includes(`nsg-rules/${nsgDefect.ociId}.json is missing`)));
     });
 
     it("reports several VCNs one by one", () => {

@@ -368,6 +368,19 @@ describe("verify input: bad input is refused with the address, the path, the val
         refused("stack-export", sub, "not a regular file");
     });
 
+    it("a --subnet-name that gives a role to a second subnet besides the one with Oracle's name", () => {
+        const doc = load(TF_STATE);
+        tfValues(doc, "module.oke.oci_core_subnet.workerlb_subnet").display_name = "lb";
+        assert.throws(
+            () =>
+                verifyInput(
+                    { ...options("terraform", tempJson(doc)), subnetNames: { worker: "lb" } },
+                    process.cwd(),
+                ),
+            /--subnet-name worker=lb: another subnet is named "worker"/,
+        );
+    });
+
     it("a --subnet-name that names no subnet", () => {
         assert.throws(
             () =>

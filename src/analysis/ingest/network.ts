@@ -72,6 +72,12 @@ function subnetRoles(
                 `--subnet-name ${role}=${name}: no subnet is named "${name}"${didYouMean(name, known)}; the subnets are ${known.join(", ") || "none"}`,
             );
         }
+        // The model builder would give Oracle's name its role too: two subnets of one role is never meant.
+        const oracle = SUBNET_DISPLAY_NAMES[role];
+        if (name !== oracle && subnets.some((s) => nameOf(s) === oracle))
+            throw new IngestError(
+                `--subnet-name ${role}=${name}: another subnet is named "${oracle}", Oracle's name for that role; name that one instead, or rename it`,
+            );
         for (const m of matches) roles[m.urn] = role;
     }
     return roles;

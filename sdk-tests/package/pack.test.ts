@@ -20,7 +20,15 @@ import {
  */
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
-const ALLOWED_TOP_LEVEL = new Set(["dist", "policy", "README.md", "LICENSE", "CHANGELOG.md", "package.json"]);
+const ALLOWED_TOP_LEVEL = new Set([
+    "dist",
+    "policy",
+    "scripts",
+    "README.md",
+    "LICENSE",
+    "CHANGELOG.md",
+    "package.json",
+]);
 const REQUIRED_TOP_LEVEL = ["dist", "README.md", "LICENSE", "CHANGELOG.md", "package.json"];
 const CLI = "dist/cli/main.js";
 
@@ -57,7 +65,7 @@ function consumerOutput(stdout: string): {
 describe("npm package: the tarball", function () {
     this.timeout(60_000);
 
-    it("holds only dist/, policy/, README.md, LICENSE, CHANGELOG.md and package.json", async () => {
+    it("holds only dist/, policy/, scripts/oci-export.sh, README.md, LICENSE, CHANGELOG.md and package.json", async () => {
         const { pack } = await packed();
         console.log(
             `      ${pack.filename}: ${(pack.size / 1024).toFixed(1)} KiB packed, ` +

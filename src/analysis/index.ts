@@ -97,4 +97,9 @@ export {
     type ModelFlowRequirements,
 } from "./roles";
 export { componentOutputsFromStackExport, nameFromUrn, recordsFromStackExport } from "./stack-export";
+export { IngestError, MAX_INPUT_BYTES } from "./ingest/common";
+export { modelsFromIngested, recordsFromStackExportFile, type IngestedModel } from "./ingest/network";
+export { OCI_EXPORT_FILES, recordsFromOciExport, type IngestedExport } from "./ingest/oci-export";
+export type { IngestedNetwork, IngestSource } from "./ingest/records";
+export { recordsFromTerraform, TERRAFORM_TYPES } from "./ingest/terraform";
 export { summarizeModel } from "./summary";

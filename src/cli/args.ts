@@ -127,7 +127,8 @@ Output:
 
 Exit codes: 0 every required flow holds; 1 a flow fails or a finding reaches --fail-on; 2 bad input.`;
 
-function parseException(text: string): TrafficException | string {
+/** Parses one `--allow-anywhere` value (shared with `verify`); a string is the error. */
+export function parseException(text: string): TrafficException | string {
     const match = /^(tcp|udp|icmp|all)(?::(\d+)(?:-(\d+))?)?$/i.exec(text.trim());
     if (match === null)
         return `--allow-anywhere ${escapeUnsafe(text)}: expected PROTO[:PORT[-PORT]] or icmp:TYPE, e.g. tcp:443`;

@@ -1,5 +1,6 @@
 import type { ProbeChange, ProbeEnd, ProbeOutcome } from "../analysis/diff";
 import type {
+    AnalysisReport,
     ContainerSummary,
     Finding,
     FlowCheck,
@@ -25,7 +26,8 @@ import { describeTraffic } from "../analysis/describe";
 /** The JSON document's format version; bumped on any incompatible change. */
 export const JSON_VERSION = 1;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const orNull = <T extends Json>(value: T | undefined): T | null => (value === undefined ? null : value);
 
@@ -211,7 +213,6 @@ function diffJson(d: PlanDiff): Json {
 
 /** The whole `--format json` document (see the README's "Offline plan" section for the schema). */
 export function renderJson(plan: OfflinePlan, diff: PlanDiff | undefined, exitCode: number): string {
-    const r = plan.report;
     const doc: Json = {
         version: JSON_VERSION,
         input: {
@@ -220,6 +221,15 @@ export function renderJson(plan: OfflinePlan, diff: PlanDiff | undefined, exitCo
             name: plan.input.name,
             config: configJson(plan.config),
         },
+        ...reportJson(plan.report, diff),
+        exitCode,
+    };
+    return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** The report's part of the document, from `network` to `diff` (shared with `verify`). */
+export function reportJson(r: AnalysisReport, diff: PlanDiff | undefined): { [key: string]: Json } {
+    return {
         network: {
             name: r.network.name,
             vcnCidrs: [...r.network.vcnCidrs],
@@ -247,7 +257,5 @@ export function renderJson(plan: OfflinePlan, diff: PlanDiff | undefined, exitCo
         summary: { ...r.summary, findings: { ...r.summary.findings } },
         notes: [...r.notes],
         diff: diff === undefined ? null : diffJson(diff),
-        exitCode,
     };
-    return `${JSON.stringify(doc, null, 2)}\n`;
 }

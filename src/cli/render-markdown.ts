@@ -168,8 +168,17 @@ function diffMd(diff: PlanDiff): string[] {
 
 /** The whole Markdown output. */
 export function renderMarkdown(plan: OfflinePlan, diff: PlanDiff | undefined, verdict: string): string {
-    const r = plan.report;
-    const [title, ...config] = configLine(plan);
+    return renderReportMarkdown(configLine(plan), plan.report, diff, verdict);
+}
+
+/** A report as Markdown: the first head line is the title, the others follow it (shared with `verify`). */
+export function renderReportMarkdown(
+    head: readonly string[],
+    r: AnalysisReport,
+    diff: PlanDiff | undefined,
+    verdict: string,
+): string {
+    const [title, ...config] = head;
     const lines = [
         `# ${title}`,
         "",

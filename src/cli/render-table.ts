@@ -167,9 +167,19 @@ export function renderTable(
     verdict: string,
     paint: Painter,
 ): string {
-    const r = plan.report;
+    return renderReportTable(configLine(plan), plan.report, diff, verdict, paint);
+}
+
+/** A report as a table under the given first lines (shared with `verify`). */
+export function renderReportTable(
+    head: readonly string[],
+    r: AnalysisReport,
+    diff: PlanDiff | undefined,
+    verdict: string,
+    paint: Painter,
+): string {
     const lines = [
-        ...configLine(plan),
+        ...head,
         ...networkSection(r, paint),
         ...flowsSection(r, paint),
         ...seedSection(r, paint),

@@ -148,8 +148,16 @@ async function plan(options: CliOptions, io: CliIo): Promise<number> {
     return render(options, planned, diff, io);
 }
 
+/** The verify command, loaded only when it runs (like the planner). */
+function verifier(): typeof import("./verify") {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("./verify") as typeof import("./verify");
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+    // `verify` has its own arguments (src/cli/verify.ts); it must be the first word.
+    if (argv[0] === "verify") return verifier().runVerify(argv.slice(1), io);
     const parsed = parseCli(argv);
     switch (parsed.kind) {
         case "help":

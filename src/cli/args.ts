@@ -195,6 +195,16 @@ function argumentError(error: unknown): string {
         : `unknown option ${bare}; did you mean --${meant}?`;
 }
 
+/** The commands; `verify` is dispatched before these options are parsed (it has its own). */
+const COMMANDS = ["plan", "verify"] as const;
+
+function unknownCommand(command: string): string {
+    const meant = didYouMean(command, COMMANDS);
+    const hint =
+        meant === undefined ? `; the commands are ${COMMANDS.join(", ")}` : `; did you mean ${meant}?`;
+    return `unknown command: ${escapeUnsafe(command)}${hint}`;
+}
+
 /** Parses argv (without `node` and the script). */
 export function parseCli(argv: readonly string[]): ParsedCli {
     let parsed;
@@ -210,10 +220,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     if (command !== "plan")
         return {
             kind: "error",
-            message:
-                command === undefined
-                    ? "missing command: plan"
-                    : `unknown command: ${escapeUnsafe(command)}${didYouMean(command, ["plan"]) === undefined ? "" : "; did you mean plan?"}`,
+            message: command === undefined ? "missing command: plan" : unknownCommand(command),
         };
     if (extra.length > 0) return { kind: "error", message: `unexpected argument: ${escapeUnsafe(extra[0])}` };
     const problem =

@@ -354,18 +354,18 @@ describe("verify input: bad input is refused with the address, the path, the val
     it("a file over 1 MiB, a FIFO, a directory as a file, a file as a directory, a file that is not JSON", () => {
         const big = join(tempDir(), "big.json");
         writeFileSync(big, " ".repeat(MAX_INPUT_BYTES + 1));
-        refused("terraform", big, "over the 1048576-byte (1 MiB) limit");
-        refused("terraform", OCI_EXPORT, "not a regular file");
+        refused("terraform", big, "is larger than 1048576 bytes (1 MiB)");
+        refused("terraform", OCI_EXPORT, "is a directory");
         refused("oci-export", TF_STATE, "not a directory");
         const text = join(tempDir(), "x.json");
         writeFileSync(text, "not json");
         refused("terraform", text, "is not JSON");
         const fifo = join(tempDir(), "fifo.json");
         execFileSync("mkfifo", [fifo]);
-        refused("terraform", fifo, "not a regular file");
+        refused("terraform", fifo, "is a FIFO (named pipe)");
         const sub = join(tempDir(), "d");
         mkdirSync(sub);
-        refused("stack-export", sub, "not a regular file");
+        refused("stack-export", sub, "is a directory");
     });
 
     it("a --subnet-name that gives a role to a second subnet besides the one with Oracle's name", () => {

@@ -1,4 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { didYouMean as nearestKey } from "../../config/keys";
+import { readBoundedFile, UnreadableFileError } from "../../config/read-file";
 import { UNKNOWN_SENTINEL } from "../resource-values";
 
 /*
@@ -8,8 +10,7 @@ import { UNKNOWN_SENTINEL } from "../resource-values";
  * only translates: evaluation stays in the analyzer, presentation in the CLI.
  */
 
-/** The largest input file read (1 MiB): a C3 network's state or export is a few dozen KiB. */
-export const MAX_INPUT_BYTES = 1024 * 1024;
+export { MAX_INPUT_BYTES } from "../../config/read-file";
 
 /** Bad input: the file is not the named format, or a resource has a missing or wrong-typed field. */
 export class IngestError extends Error {
@@ -26,67 +27,20 @@ export function shown(value: unknown): string {
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Damerau-free edit distance, enough to suggest a key or file name. */
-function distance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const saved = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = saved;
-        }
-    }
-    return row[b.length];
-}
-
-/** ` (did you mean "x"?)` when a candidate is close, else empty. */
+/** ` (did you mean "x"?)` when a candidate is close, else empty (the package's one did-you-mean). */
 export function didYouMean(text: string, candidates: readonly string[]): string {
-    let best: string | undefined;
-    let bestDistance = Math.max(2, Math.floor(text.length / 3)) + 1;
-    for (const candidate of candidates) {
-        const d = distance(text.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
+    const best = nearestKey(text, candidates);
     return best === undefined ? "" : ` (did you mean "${best}"?)`;
 }
 
-/**
- * Reads a JSON file safely: opened without following into FIFOs or devices (non-blocking open, then fstat
- * on the descriptor, so the checked file is the read one), regular files only, at most MAX_INPUT_BYTES.
- * `empty`, when given, is what a blank file means.
- */
+/** Reads a JSON file through the package's one bounded reader. `empty`, when given, is what a blank file means. */
 export function readJsonFile(path: string, shownAs: string, what: string, empty?: unknown): unknown {
-    let fd: number;
-    try {
-        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    } catch (error) {
-        throw new IngestError(
-            `cannot read ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-        );
-    }
     let text: string;
     try {
-        const stat = fstatSync(fd);
-        if (!stat.isFile()) throw new IngestError(`${shownAs} is not a regular file; give ${what}`);
-        if (stat.size > MAX_INPUT_BYTES)
-            throw new IngestError(
-                `${shownAs} is ${stat.size} bytes, over the ${MAX_INPUT_BYTES}-byte (1 MiB) limit for ${what}`,
-            );
-        const buffer = Buffer.alloc(stat.size);
-        let read = 0;
-        while (read < stat.size) {
-            const n = readSync(fd, buffer, read, stat.size - read, read);
-            if (n === 0) break;
-            read += n;
-        }
-        text = buffer.subarray(0, read).toString("utf8");
-    } finally {
-        closeSync(fd);
+        text = readBoundedFile(path, shownAs, what);
+    } catch (error) {
+        if (error instanceof UnreadableFileError) throw new IngestError(error.message);
+        throw error;
     }
     // The OCI CLI prints nothing at all for an empty list.
     if (empty !== undefined && text.trim() === "") return empty;

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MAX_INPUT_BYTES } from "../../src/cli/files";
 import { runCli, type CliIo } from "../../src/cli/run";
+import { unknownStackConfigKeys } from "../../src/config/stack-config";
 import { firstUnsafeCharacter } from "../../src/config/text";
 
 /*
@@ -183,6 +184,48 @@ describe("cli: flags and exit codes", function () {
                 [9, "allowed"],
                 [10, "allowed"],
             ],
+        );
+    });
+});
+
+describe("cli: stack files", function () {
+    this.timeout(60_000);
+    const root = join(__dirname, "..", "..");
+
+    it("a misspelt key of the program's namespace is refused with a hint; other namespaces are left alone", async () => {
+        const dir = mkdtempSync(join(tmpdir(), "okec3-stack-"));
+        writeFileSync(
+            join(dir, "Pulumi.dev.yaml"),
+            "config:\n  oke-c3-network:vcnCIDR: 10.0.0.0/16\n  oci:region: eu-frankfurt-1\n  aws:region: x\n",
+        );
+        const r = await run(["plan", "--stack-config", "Pulumi.dev.yaml"], dir);
+        assert.equal(r.code, 2);
+        assert.match(
+            r.stderr,
+            /oke-c3-network:vcnCIDR: is not a config key of this program.*did you mean "vcnCidr"\?/,
+        );
+        assert.doesNotMatch(r.stderr, /region/);
+    });
+
+    it("an example's stack file is refused with the keys it does not understand and its own program", async () => {
+        const r = await run(["plan", "--stack-config", "examples/existing-vcn/Pulumi.dev.yaml"], root);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /is the stack config of another program, "oke-c3-existing-vcn"/);
+        assert.match(
+            r.stderr,
+            /does not understand oke-c3-existing-vcn:existingVcnId, oke-c3-existing-vcn:subnetCidrs/,
+        );
+        assert.match(r.stderr, /pulumi preview/);
+    });
+
+    it("the root program's check: only keys of its own namespace are judged", () => {
+        const problems = unknownStackConfigKeys(
+            ["oke-c3-network:vcnCidr", "oke-c3-network:extraRule", "oci:region", "other:thing"],
+            ["oke-c3-network"],
+        );
+        assert.deepEqual(
+            problems.map((p) => [p.path, p.fix]),
+            [["oke-c3-network:extraRule", 'did you mean "extraRules"? Rename it, or remove it']],
         );
     });
 });

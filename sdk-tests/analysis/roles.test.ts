@@ -1,15 +1,13 @@
 import * as assert from "node:assert/strict";
 import { analyzeNetwork } from "../../src/analysis/analyze";
 import { valueOf } from "../../src/analysis/mock-engine";
-import {
-    kubeClientsFromModel,
-    requiredFlowsForModel,
-    resolvedFlowsFromOutput,
-} from "../../src/analysis/roles";
+import { kubeClientsFromModel } from "../../src/analysis/kube-clients";
+import { requiredFlowsForModel, resolvedFlowsFromOutput } from "../../src/analysis/roles";
+import { kubeClientsOf } from "../../src/policy/kube-clients";
 import type { ResolvedFlow } from "../../src/catalogue/types";
 import { argsFor, deploy, type Deployment } from "../fixtures/harness";
 import { EXPLICIT_16, ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
-import { KMILB, oracleModel, setList } from "./models";
+import { KMILB, oracleModel, setList, VCN } from "./models";
 
 /*
  * requiredFlowsForModel: the catalogue resolved for a network read off its model. Proven against the
@@ -136,6 +134,41 @@ describe("kubeClientsFromModel", () => {
             { protocol: "6", peer: KMILB, dstPorts: { min: 6443, max: 6443 } },
         ]);
         assert.deepEqual(kubeClientsFromModel(model, 6443).cidrs, ["10.0.0.0/8", "192.168.1.0/24"]);
+    });
+
+    // The list on which the analyzer's and the policy's readers used to disagree ([0.0.0.0/0] against
+    // [192.168.0.0/16]). Oracle's kmilb-seclist admits 6443 from 253.255.0.0/16 (rule 1), kube_client_cidr
+    // (rule 2) and vcn_cidr (rule 3): every other source of TCP 6443 is a kube client, the world and a
+    // protocol-all rule included.
+    const DISPUTED = [
+        { protocol: "6", peer: "253.255.0.0/16", dstPorts: { min: 6443, max: 6443 } },
+        { protocol: "6", peer: "0.0.0.0/0", dstPorts: { min: 6443, max: 6443 } },
+        { protocol: "6", peer: VCN, dstPorts: { min: 6443, max: 6443 } },
+        { protocol: "all", peer: "192.168.0.0/16" },
+        { protocol: "all", peer: "192.168.77.0/24", peerType: "SERVICE_CIDR_BLOCK" },
+        { protocol: "17", peer: "172.16.0.0/12" },
+    ];
+
+    it("gives one answer, for the analyzer and the policy, on the list they used to disagree on", () => {
+        const model = setList(oracleModel(), "kmilb-seclist", DISPUTED);
+        const expected = ["0.0.0.0/0", "192.168.0.0/16"];
+        assert.deepEqual(kubeClientsFromModel(model, 6443).cidrs, expected);
+        const network = { model, label: "VCN test", clusters: [], subnets: new Map(), incomplete: false };
+        assert.deepEqual(kubeClientsOf(network, undefined, 6443).cidrs, expected);
+        assert.equal(kubeClientsOf(network, undefined, 6443).doubt, undefined);
+        const req = requiredFlowsForModel(model);
+        const api = req.flows.find((f) => f.id === "endpoint-api-from-kube-clients");
+        assert.deepEqual(api?.source.cidrs, expected);
+    });
+
+    it("doubts, rather than guesses, when an endpoint rule is unknown (preview)", () => {
+        const model = setList(oracleModel(), "kmilb-seclist", [
+            ...DISPUTED,
+            { protocol: "", peer: "", unknown: true },
+        ]);
+        const clients = kubeClientsFromModel(model, 6443);
+        assert.deepEqual(clients.cidrs, ["0.0.0.0/0", "192.168.0.0/16"]);
+        assert.match(clients.doubt ?? "", /unknown \(preview\)/);
     });
 });
 

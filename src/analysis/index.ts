@@ -87,8 +87,8 @@ export {
     type SubnetSummary,
 } from "./report";
 export type { ResourceRecord } from "./resources";
+export { kubeClientsFromModel, type KubeClients } from "./kube-clients";
 export {
-    kubeClientsFromModel,
     requiredFlowsForModel,
     resolvedFlowsFromOutput,
     rolesOf,

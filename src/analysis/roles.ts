@@ -1,7 +1,5 @@
 import { flowDefinitionsFor, resolveFlow } from "../catalogue/flows";
 import type { FlowDefinition, ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
-import { cidrContains } from "../cidr/cidr";
-import { KUBE_INTERNAL_CIDR } from "../cidr/reserved";
 import {
     SUBNET_ROLES,
     type ResolvedConfig,
@@ -9,11 +7,10 @@ import {
     type SubnetRole,
 } from "../config/types";
 import { DEFAULT_KUBERNETES_API_PORT, defaultServiceLbIngress } from "../config/validate";
-import { insideVcn, knownCidr } from "./locate";
-import { ruleMatchesProtocol } from "./match";
-import type { ModelRule, ModelSubnet, NetworkModel } from "./model";
+import { kubeClientsFromModel } from "./kube-clients";
+import { knownCidr } from "./locate";
+import type { ModelSubnet, NetworkModel } from "./model";
 import { routeTableOf } from "./routes";
-import { effectiveRules } from "./sides";
 
 /*
  * The flows a hand-written network must allow. The component knows its own (`requiredFlows`); any other
@@ -118,10 +115,7 @@ function contextFor(model: NetworkModel, options: ModelFlowOptions): ModelFlowCo
         if (subnet !== undefined) roles[role] = knownCidr(subnet.cidr)?.text ?? UNKNOWN;
     }
     const apiPort = options.kubernetesApiPort ?? DEFAULT_KUBERNETES_API_PORT;
-    const clients =
-        options.kubeClientCidrs === undefined
-            ? kubeClientsFromModel(model, apiPort)
-            : { cidrs: options.kubeClientCidrs, source: "given" };
+    const clients = kubeClientsFor(model, options.kubeClientCidrs, apiPort);
     const endpoint = model.subnets.find((s) => s.role === "controlPlaneEndpoint");
     const clusterAccess = options.clusterAccess ?? (endpoint?.public === false ? "private" : "public");
     return {
@@ -133,6 +127,20 @@ function contextFor(model: NetworkModel, options: ModelFlowOptions): ModelFlowCo
         clusterAccess,
         natGateway: options.natGateway ?? (hasNatRoute(model) || clusterAccess === "public"),
         kubernetesApiPort: apiPort,
+    };
+}
+
+/** The given kube clients, else those read off the model, with the reader's doubt in the source words. */
+function kubeClientsFor(
+    model: NetworkModel,
+    given: string[] | undefined,
+    apiPort: number,
+): { cidrs: string[]; source: string } {
+    if (given !== undefined) return { cidrs: given, source: "given" };
+    const read = kubeClientsFromModel(model, apiPort);
+    return {
+        cidrs: read.cidrs,
+        source: read.doubt === undefined ? `read from ${read.source}` : `${read.source}: ${read.doubt}`,
     };
 }
 
@@ -210,37 +218,6 @@ function contextNotes(model: NetworkModel, context: ModelFlowContext, req: Model
         `kube client CIDRs: ${context.kubeClientCidrs.join(", ") || "none"} (${context.kubeClientSource})`,
     );
     return notes;
-}
-
-/**
- * Oracle's `kube_client_cidr` as a hand-written network states it: the sources of the ingress rules that
- * allow TCP on the API port at the control-plane-endpoint subnet (kmilb-seclist rule 2, spec 3.5), leaving
- * out sources inside the VCN (rule 3) and C3's own 253.255.0.0/16 (rule 1).
- */
-export function kubeClientsFromModel(
-    model: NetworkModel,
-    apiPort: number,
-): { cidrs: string[]; source: string } {
-    const source = `read from the control-plane-endpoint subnet's ingress rules on TCP ${apiPort}`;
-    const subnets = model.subnets.filter((s) => s.role === "controlPlaneEndpoint");
-    if (subnets.length === 0)
-        return { cidrs: [], source: "no control-plane-endpoint subnet to read them from" };
-    const cidrs = new Set<string>();
-    for (const subnet of subnets) {
-        for (const rule of effectiveRules(model, subnet, "ingress").rules)
-            if (isClientRule(model, rule, apiPort)) cidrs.add(rule.peer);
-    }
-    return { cidrs: [...cidrs], source };
-}
-
-function isClientRule(model: NetworkModel, rule: ModelRule, apiPort: number): boolean {
-    if (rule.unknown === true || !ruleMatchesProtocol(rule, "tcp") || rule.protocol === "all") return false;
-    const ports = rule.dstPorts;
-    if (ports !== undefined && (ports.min > apiPort || ports.max < apiPort)) return false;
-    const peer = knownCidr(rule.peer);
-    const internal = knownCidr(KUBE_INTERNAL_CIDR);
-    if (peer === undefined || internal === undefined || cidrContains(internal, peer)) return false;
-    return insideVcn(model, peer) !== true;
 }
 
 /** True when some subnet's route table sends traffic to a NAT gateway. */

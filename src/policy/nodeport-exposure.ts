@@ -106,7 +106,7 @@ function allowedSources(network: OkeNetwork, config: NodePortExposureConfig): Al
     const clients = kubeClientsOf(network, config.kubeClientCidrs, config.kubernetesApiPort);
     const boxes: Box[] = [];
     const add = (cidr: Cidr): number => boxes.push([interval(cidr.start, cidr.end)]);
-    for (const text of clients.cidrs ?? []) {
+    for (const text of clients.cidrs) {
         const cidr = parseCidr(text);
         if (!isCidrError(cidr)) add(cidr);
     }
@@ -119,7 +119,7 @@ function allowedSources(network: OkeNetwork, config: NodePortExposureConfig): Al
         }
     }
     const clientWords =
-        clients.cidrs === undefined
+        clients.cidrs.length === 0
             ? "the kube client CIDRs (unknown)"
             : `the kube client CIDRs (${clients.cidrs.join(", ")}, from ${clients.source})`;
     const roleWords = config.allowedSourceRoles.map((r) => SUBNET_DISPLAY_NAMES[r]);
@@ -183,7 +183,10 @@ function checkRule(
         `${network.label}: ${where} are reachable from ${describeAddresses(gap[0])} through ${describeRule(rule)}. ` +
         `Only ${allowed.words} may reach them.`;
     const doubtful =
-        (allowed.clients.cidrs === undefined || allowed.unknownSubnets.length > 0) && peer.prefix > 0;
+        (allowed.clients.cidrs.length === 0 ||
+            allowed.clients.doubt !== undefined ||
+            allowed.unknownSubnets.length > 0) &&
+        peer.prefix > 0;
     if (doubtful)
         result.undecided.push({
             message: `${message} (${allowed.clients.doubt ?? `unknown CIDRs: ${allowed.unknownSubnets.join(", ")}`})`,

@@ -59,7 +59,7 @@ export function requiredFlowsForModel(
         };
     }
     const catalogue = catalogueFlowsForModel(network.model, {
-        kubeClientCidrs: options.kubeClients.cidrs ?? [],
+        kubeClientCidrs: options.kubeClients.cidrs,
         ...(options.bastionCidrs === undefined ? {} : { bastionCidrs: options.bastionCidrs }),
         kubernetesApiPort: options.kubernetesApiPort,
         cni: options.cni.cni,
@@ -97,7 +97,7 @@ function withFlow<T extends object>(
 /** The policy says where kube clients come from and how to give them. */
 function explainUnresolved(flow: ResolvedFlow, why: string, clients: KubeClients): string {
     const usesClients = flow.source.ref === "kubeClients" || flow.destination.ref === "kubeClients";
-    if (!usesClients || (clients.cidrs !== undefined && clients.cidrs.length > 0)) return why;
+    if (!usesClients || clients.cidrs.length > 0) return why;
     return `the kube client CIDRs are unknown (${clients.doubt ?? "none found"}); set kubeClientCidrs in the policy config`;
 }
 

@@ -23,7 +23,8 @@ describe("requiredFlowsForModel matches the component's requiredFlows", () => {
         it(`for layout ${layout.name}`, async () => {
             const deployment: Deployment = await deploy(argsFor(layout));
             const own = (await valueOf(deployment.network.requiredFlows)) as ResolvedFlow[];
-            const derived = requiredFlowsForModel(deployment.model);
+            // The component opens its unverified flows too; the reader requires them only on request.
+            const derived = requiredFlowsForModel(deployment.model, { includeUnverified: true });
             assert.deepEqual(derived.missingRoles, []);
             assert.deepEqual(derived.unresolved, []);
             // Role "all" endpoints list every subnet's CIDR; the order of the model's subnets may differ.
@@ -103,10 +104,12 @@ describe("requiredFlowsForModel on partial networks", () => {
         assert.equal(req.context.cni, "vcn-native");
         assert.equal(req.context.clusterAccess, "private");
         assert.ok(req.flows.some((f) => f.id === "pod-from-pods"));
-        assert.ok(req.flows.some((f) => f.id === "endpoint-api-from-endpoint"));
-        assert.ok(req.flows.some((f) => f.provenance === "unverified"));
-        const verified = requiredFlowsForModel(model, { includeUnverified: false });
-        assert.ok(!verified.flows.some((f) => f.provenance === "unverified"));
+        // Unverified flows (endpoint-api-from-endpoint, pod-from-service-lb) are an opt-in, as in the policy.
+        assert.ok(!req.flows.some((f) => f.provenance === "unverified"));
+        assert.ok(!req.flows.some((f) => f.id === "endpoint-api-from-endpoint"));
+        const all = requiredFlowsForModel(model, { includeUnverified: true });
+        assert.ok(all.flows.some((f) => f.id === "endpoint-api-from-endpoint"));
+        assert.ok(all.flows.some((f) => f.provenance === "unverified"));
     });
 
     it("takes options over what the model says, and skips flows on request", () => {

@@ -62,7 +62,13 @@ describe("oke-c3-required-flows", () => {
                 const run = await runOn(NAME, net, shape);
                 assert.deepEqual(
                     flowIds(violations(run).map((d) => d.message)),
-                    ["worker-kube-proxy-from-service-lb", "worker-nodeports-from-service-lb"],
+                    // Oracle's workerlb-seclist front-ends (spec 3.3) are required, as in the analyzer.
+                    [
+                        "service-lb-ingress-http",
+                        "service-lb-ingress-https",
+                        "worker-kube-proxy-from-service-lb",
+                        "worker-nodeports-from-service-lb",
+                    ],
                     dump(run),
                 );
                 assert.match(

@@ -1,5 +1,10 @@
 import { flowDefinitionsFor, resolveFlow } from "../catalogue/flows";
-import type { FlowDefinition, ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
+import {
+    isRequiredProvenance,
+    type FlowDefinition,
+    type ResolvedEndpoint,
+    type ResolvedFlow,
+} from "../catalogue/types";
 import {
     SUBNET_ROLES,
     type ResolvedConfig,
@@ -35,11 +40,11 @@ export interface ModelFlowOptions {
     natGateway?: boolean;
     /** `flows` (default: least privilege, the minimum Oracle's flows need) or `all` (also require egress-all). */
     egress?: "flows" | "all";
-    /** The service-LB front-ends; default Oracle's TCP 80 and 443 from the kube clients (spec 3.3). */
+    /** The service-LB front-ends; default Oracle's TCP 80 and 443 from the kube clients (spec 3.3), required like every Oracle-stated flow. */
     serviceLbIngress?: ResolvedServiceLbIngress[];
     /** User-declared flows the network must also allow (they count as used for least-privilege findings). */
     extraFlows?: ResolvedFlow[];
-    /** Also require flows no Oracle page states (provenance `unverified`); default true. */
+    /** Also require flows no Oracle page states (provenance `unverified`); default {@link INCLUDE_UNVERIFIED_BY_DEFAULT} (no). */
     includeUnverified?: boolean;
     /** Flow ids not to require. */
     skipFlows?: readonly string[];
@@ -98,7 +103,7 @@ export function requiredFlowsForModel(
     const config = configFor(context, options);
     const skip = new Set(options.skipFlows ?? []);
     const definitions = flowDefinitionsFor(config).filter(
-        (f) => !skip.has(f.id) && (options.includeUnverified !== false || f.provenance !== "unverified"),
+        (f) => !skip.has(f.id) && isRequiredProvenance(f.provenance, options.includeUnverified),
     );
     const out: ModelFlowRequirements = { flows: [], missingRoles: [], unresolved: [], context, notes: [] };
     for (const definition of definitions) out.flows.push(substitute(definition, config, context, out));

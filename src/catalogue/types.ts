@@ -61,6 +61,22 @@ export type PortSpec = PortRange | "kubernetesApiPort";
 export type Provenance =
     "c3-doc" | "c3-port-table-gap" | "public-oci-adapted" | "derived" | "unverified" | "user";
 
+/**
+ * Whether a check of an existing network requires the flows no Oracle page states (provenance `unverified`)
+ * when its caller does not say: no. Oracle's stated flows are required; the unverified ones are an opt-in
+ * (`includeUnverified`), the same for the analyzer (`requiredFlowsForModel`, the CLI's `verify`) and the
+ * policy pack (`oke-c3-required-flows`).
+ */
+export const INCLUDE_UNVERIFIED_BY_DEFAULT = false;
+
+/** Whether a flow of this provenance is required, given the `includeUnverified` choice. */
+export function isRequiredProvenance(
+    provenance: Provenance,
+    includeUnverified: boolean = INCLUDE_UNVERIFIED_BY_DEFAULT,
+): boolean {
+    return includeUnverified || provenance !== "unverified";
+}
+
 /** When a flow applies. Absent fields mean "always". */
 export interface FlowCondition {
     /** Only for these CNIs. */

@@ -9,7 +9,8 @@ import type { CniDecision, OkeNetwork } from "./networks";
  * `requiredFlows` output, resolved for its config). Any other network is held to Oracle's catalogue through
  * the analyzer's `requiredFlowsForModel` (roles from Oracle's subnet names, CIDRs from the model), with the
  * choices the policy makes explicit: the CNI it detected, the kube clients it found (or was given), the
- * config's NAT and bastion settings, and no service-LB front-ends (Oracle calls 80/443 examples, spec 3.3).
+ * config's NAT and bastion settings. Oracle's service-LB front-ends (workerlb-seclist TCP 80 and 443 from
+ * `kube_client_cidr`, spec 3.3) are required as the analyzer requires them: they are Oracle-stated flows.
  */
 
 /** What decides which catalogue flows apply to a hand-written network. */
@@ -67,7 +68,6 @@ export function requiredFlowsForModel(
         natGateway: options.natGateway,
         // Least privilege: Oracle's egress-all is a choice, and the flow-derived egress halves hold under it too.
         egress: "flows",
-        serviceLbIngress: [],
         includeUnverified: options.includeUnverified,
         skipFlows: options.skipFlows,
     });

@@ -1,4 +1,4 @@
-import type { ResolvedFlow } from "../catalogue/types";
+import { INCLUDE_UNVERIFIED_BY_DEFAULT, type ResolvedFlow } from "../catalogue/types";
 import { evaluateFlow, flowQueries, type FlowVerdict } from "../analysis/evaluate";
 import { describeMissingRole } from "../analysis/locate";
 import type { NetworkModel } from "../analysis/model";
@@ -78,7 +78,7 @@ const DEFINITION: StackCheck<RequiredFlowsConfig> = {
             },
             includeUnverified: {
                 type: "boolean",
-                default: false,
+                default: INCLUDE_UNVERIFIED_BY_DEFAULT,
                 description:
                     "Also require flows that no Oracle page available states (provenance 'unverified').",
             },
@@ -94,7 +94,7 @@ const DEFINITION: StackCheck<RequiredFlowsConfig> = {
         const config: RequiredFlowsConfig = {
             kubernetesApiPort: readInteger(raw, "kubernetesApiPort", DEFAULT_KUBERNETES_API_PORT, 1, 65535),
             natGateway: readBoolean(raw, "natGateway", true),
-            includeUnverified: readBoolean(raw, "includeUnverified", false),
+            includeUnverified: readBoolean(raw, "includeUnverified", INCLUDE_UNVERIFIED_BY_DEFAULT),
             skipFlows: readStrings(raw, "skipFlows") ?? [],
             subnetNames: readSubnetNames(raw),
         };

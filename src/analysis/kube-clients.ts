@@ -42,8 +42,9 @@ export function kubeClientsFromModel(model: NetworkModel, apiPort: number): Kube
         const effective = effectiveRules(model, subnet, "ingress");
         unknowns += effective.incomplete.length;
         for (const rule of effective.rules) {
-            if (rule.unknown === true) unknowns++;
-            else if (isClientRule(model, rule, apiPort)) cidrs.add(rule.peer);
+            const client = rule.unknown === true ? "unknown" : isClientRule(model, rule, apiPort);
+            if (client === "unknown") unknowns++;
+            else if (client) cidrs.add(rule.peer);
         }
     }
     const doubt =
@@ -51,17 +52,21 @@ export function kubeClientsFromModel(model: NetworkModel, apiPort: number): Kube
             ? cidrs.size === 0
                 ? `no rule on the control-plane-endpoint subnet admits TCP ${apiPort} from outside the VCN`
                 : undefined
-            : "some of the control-plane-endpoint's rules or security lists are unknown (preview)";
+            : "some of the control-plane-endpoint's rules, their sources or the VCN CIDR are unknown (preview)";
     return doubt === undefined ? { cidrs: [...cidrs], source } : { cidrs: [...cidrs], source, doubt };
 }
 
-/** A known CIDR_BLOCK rule admitting TCP on the API port from outside the VCN and outside 253.255.0.0/16. */
-function isClientRule(model: NetworkModel, rule: ModelRule, apiPort: number): boolean {
+/**
+ * Whether a CIDR_BLOCK rule admits TCP on the API port from outside the VCN and outside 253.255.0.0/16;
+ * `unknown` when the VCN CIDR is unknown and the source may be the VCN's own (Oracle's rule 3).
+ */
+function isClientRule(model: NetworkModel, rule: ModelRule, apiPort: number): boolean | "unknown" {
     if (rule.peerType !== CIDR_BLOCK || !ruleMatchesProtocol(rule, "tcp")) return false;
     const ports = rule.dstPorts;
     if (ports !== undefined && (ports.min > apiPort || ports.max < apiPort)) return false;
     const peer = knownCidr(rule.peer);
     const internal = knownCidr(KUBE_INTERNAL_CIDR);
     if (peer === undefined || internal === undefined || cidrContains(internal, peer)) return false;
-    return insideVcn(model, peer) !== true;
+    const inside = insideVcn(model, peer);
+    return inside === undefined ? "unknown" : !inside;
 }

@@ -1,4 +1,5 @@
 import { OCI_PROTOCOL, type Protocol, type ResolvedEndpoint, type ResolvedFlow } from "../catalogue/types";
+import { isCidrError, parseCidr } from "../cidr/cidr";
 import { SUBNET_DISPLAY_NAMES } from "../config/types";
 import { describeTraffic } from "../analysis/describe";
 import { describeRuleOrigin } from "../analysis/match";
@@ -33,6 +34,20 @@ export function describeRule(rule: ModelRule): string {
     const peer = rule.direction === "ingress" ? `from ${rule.peer || "?"}` : `to ${rule.peer || "?"}`;
     const kind = rule.stateless ? "stateless " : "";
     return `${kind}${describeRuleOrigin(rule)} (${ruleTraffic(rule)} ${peer})`;
+}
+
+/**
+ * The report for a rule whose source (ingress) or destination (egress) is known but not an IPv4 CIDR block
+ * (`0/0`, `0.0.0.0/00`, `" 0.0.0.0/0"`), or undefined when it is one, or unknown. OCI refuses or misreads
+ * such a peer; the evaluator cannot place it, so every policy that reads it names it instead of passing.
+ */
+export function invalidPeerMessage(label: string, rule: ModelRule, what: string): string | undefined {
+    if (rule.unknown === true || rule.peer === "" || !isCidrError(parseCidr(rule.peer))) return undefined;
+    const end = rule.direction === "ingress" ? "source" : "destination";
+    return (
+        `${label}: ${describeRule(rule)} has the ${end} "${rule.peer}", which is not an IPv4 CIDR block, ` +
+        `so ${what} cannot be checked. Write the network address, e.g. 10.0.0.0/8.`
+    );
 }
 
 /** "control-plane (172.31.252.224/28)". */

@@ -167,6 +167,20 @@ function isVcnNativeCluster(cluster: ResourceRecord): boolean {
     return Array.isArray(options) && options.some((o) => isRecord(o) && o.cniType === VCN_NATIVE_CNI_TYPE);
 }
 
+/**
+ * Subnets whose display name is unknown (preview), so whose role cannot be told: a role the network seems
+ * to lack may be one of them. Their model names, in model order.
+ */
+export function unnamedSubnets(network: OkeNetwork): string[] {
+    return network.model.subnets
+        .filter((s) => s.role === undefined)
+        .filter((s) => {
+            const record = network.subnets.get(s.key);
+            return record !== undefined && knownString(record.inputs.displayName) === undefined;
+        })
+        .map((s) => s.name);
+}
+
 /** The subnets of a network with a role, in model order. */
 export function subnetsWithRole(network: OkeNetwork, role: SubnetRole): NetworkModel["subnets"] {
     return network.model.subnets.filter((s) => s.role === role);

@@ -4,7 +4,7 @@ import { cellText, worldOpenRules, type TrafficCell } from "../analysis/world-in
 import type { ModelRule, NetworkModel } from "../analysis/model";
 import { configRecord, readIntegers, readSubnetNames, SUBNET_NAMES_SCHEMA, type SubnetNames } from "./config";
 import { NO_OKE_NETWORK, stackPolicy, type CheckOutcome, type StackCheck } from "./define";
-import { describeRule, listWords, subnetsCarrying, urnOf } from "./format";
+import { describeRule, invalidPeerMessage, listWords, subnetsCarrying, urnOf } from "./format";
 import { okeNetworks } from "./networks";
 import { ORPHAN_LABEL, orphanRules } from "./orphans";
 import { emptyResult, type CheckResult } from "./report";
@@ -143,10 +143,6 @@ function containers(model: NetworkModel): ModelRule[][] {
     ];
 }
 
-function isCidr(peer: string): boolean {
-    return !isCidrError(parseCidr(peer));
-}
-
 /** True for a source that is the whole address space, or one that may be (unknown, or unparseable). */
 function mayBeWorld(peer: string): boolean {
     if (peer === "" || peer === "::/0") return true;
@@ -171,12 +167,10 @@ function checkContainer(
                 message: `${where.label}: ${describeRule(rule)} has unknown fields, so whether it admits traffic from the world is unknown`,
                 ...at(rule),
             });
-        } else if (!isCidr(rule.peer)) {
+        } else {
             // OCI refuses or misreads such a source; treating it as narrow would be a silent pass.
-            result.violations.push({
-                message: `${where.label}: ${describeRule(rule)} has the source "${rule.peer}", which is not an IPv4 CIDR block, so what it admits cannot be checked. Write the network address, e.g. 10.0.0.0/8.`,
-                ...at(rule),
-            });
+            const invalid = invalidPeerMessage(where.label, rule, "what it admits");
+            if (invalid !== undefined) result.violations.push({ message: invalid, ...at(rule) });
         }
     }
     const allowed = [

@@ -17,9 +17,9 @@ import {
 } from "./config";
 import { DEFAULT_KUBERNETES_API_PORT } from "../config/validate";
 import { stackPolicy, type CheckOutcome, type StackCheck } from "./define";
-import { describeRule, describeSubnet, listWords, ruleProtocol, urnOf } from "./format";
+import { describeRule, describeSubnet, invalidPeerMessage, listWords, ruleProtocol, urnOf } from "./format";
 import { kubeClientsOf, type KubeClients } from "./kube-clients";
-import { checkEachNetwork, subnetsWithRole, type OkeNetwork } from "./networks";
+import { checkEachNetwork, subnetsWithRole, unnamedSubnets, type OkeNetwork } from "./networks";
 import { emptyResult, type CheckResult } from "./report";
 import type { StackView } from "./stack";
 
@@ -110,7 +110,8 @@ function allowedSources(network: OkeNetwork, config: NodePortExposureConfig): Al
         const cidr = parseCidr(text);
         if (!isCidrError(cidr)) add(cidr);
     }
-    const unknownSubnets: string[] = [];
+    // A subnet whose display name is unknown (preview) may have an allowed role.
+    const unknownSubnets: string[] = unnamedSubnets(network);
     for (const role of config.allowedSourceRoles) {
         for (const subnet of subnetsWithRole(network, role)) {
             const cidr = subnet.cidr === undefined ? undefined : parseCidr(subnet.cidr);
@@ -170,7 +171,9 @@ function checkRule(
     if (touches === "no") return;
     const peer = rule.peer === "" ? undefined : parseCidr(rule.peer);
     if (touches === "unknown" || peer === undefined || isCidrError(peer)) {
-        if (touches === "unknown" || peer === undefined)
+        const invalid = invalidPeerMessage(network.label, rule, `whether it exposes ${where}`);
+        if (invalid !== undefined) result.violations.push({ message: invalid, ...at(rule.origin.key) });
+        else
             result.undecided.push({
                 message: `${network.label}: ${where}: ${describeRule(rule)} is unknown (preview)`,
                 ...at(rule.origin.key),

@@ -96,7 +96,11 @@ function withFlow<T extends object>(
 
 /** The policy says where kube clients come from and how to give them. */
 function explainUnresolved(flow: ResolvedFlow, why: string, clients: KubeClients): string {
-    const usesClients = flow.source.ref === "kubeClients" || flow.destination.ref === "kubeClients";
+    // Oracle's service-LB front-ends come from kube_client_cidr too (workerlb-seclist, spec 3.3).
+    const usesClients =
+        flow.source.ref === "kubeClients" ||
+        flow.destination.ref === "kubeClients" ||
+        flow.id.startsWith("service-lb-ingress-");
     if (!usesClients || clients.cidrs.length > 0) return why;
     return `the kube client CIDRs are unknown (${clients.doubt ?? "none found"}); set kubeClientCidrs in the policy config`;
 }

@@ -2,6 +2,7 @@ import { INCLUDE_UNVERIFIED_BY_DEFAULT, type ResolvedFlow } from "../catalogue/t
 import { evaluateFlow, flowQueries, type FlowVerdict } from "../analysis/evaluate";
 import { describeMissingRole } from "../analysis/locate";
 import type { NetworkModel } from "../analysis/model";
+import { effectiveRules } from "../analysis/sides";
 import {
     CNI_SCHEMA,
     cidrListSchema,
@@ -16,9 +17,9 @@ import {
     type SubnetNames,
 } from "./config";
 import { stackPolicy, type CheckOutcome, type StackCheck } from "./define";
-import { describeFlow, describeRefs, urnOf } from "./format";
+import { describeFlow, describeRefs, invalidPeerMessage, urnOf } from "./format";
 import { kubeClientsOf } from "./kube-clients";
-import { checkEachNetwork, detectCni, type OkeNetwork } from "./networks";
+import { checkEachNetwork, detectCni, unnamedSubnets, type OkeNetwork } from "./networks";
 import { emptyResult, mergeInto, type CheckResult } from "./report";
 import { requiredFlowsForModel, type FlowRequirements } from "./required-flows-for-model";
 import { DEFAULT_KUBERNETES_API_PORT } from "../config/validate";
@@ -156,13 +157,21 @@ function checkFlows(network: OkeNetwork, config: RequiredFlowsConfig): CheckResu
     const result = emptyResult();
     const requirements = requirementsOf(network, config);
     const vcnUrn = network.vcn?.urn;
+    // A subnet whose display name is unknown (preview) may be the one with the role the network seems to lack.
+    const unnamed = unnamedSubnets(network);
     for (const { flow, role } of requirements.missingRoles) {
-        result.violations.push({
-            message:
-                `${network.label}: required flow ${flow.id} (${flow.refs.join(", ")}) cannot be open: ` +
-                `${describeMissingRole(role)}. Name the subnet as Oracle does, or set subnetNames in the policy config.`,
-            ...(vcnUrn === undefined ? {} : { urn: vcnUrn }),
-        });
+        const head = `${network.label}: required flow ${flow.id} (${flow.refs.join(", ")})`;
+        const report = { ...(vcnUrn === undefined ? {} : { urn: vcnUrn }) };
+        if (unnamed.length > 0)
+            result.undecided.push({
+                message: `${head}: ${describeMissingRole(role)}, but the display names of ${unnamed.join(", ")} are unknown (preview)`,
+                ...report,
+            });
+        else
+            result.violations.push({
+                message: `${head} cannot be open: ${describeMissingRole(role)}. Name the subnet as Oracle does, or set subnetNames in the policy config.`,
+                ...report,
+            });
     }
     for (const { flow, why } of requirements.unresolved) {
         result.undecided.push({
@@ -171,7 +180,25 @@ function checkFlows(network: OkeNetwork, config: RequiredFlowsConfig): CheckResu
         });
     }
     for (const flow of requirements.flows) mergeInto(result, checkFlow(network, flow));
+    result.violations.push(...invalidPeers(network));
     return result;
+}
+
+/** The rules at the network's subnets whose peer is not a CIDR: the evaluator cannot place what they admit. */
+function invalidPeers(network: OkeNetwork): CheckResult["violations"] {
+    const seen = new Set<string>();
+    const out: CheckResult["violations"] = [];
+    for (const subnet of network.model.subnets)
+        for (const direction of ["ingress", "egress"] as const)
+            for (const rule of effectiveRules(network.model, subnet, direction).rules) {
+                const key = `${rule.origin.key}#${rule.direction}#${rule.origin.index}`;
+                const message = invalidPeerMessage(network.label, rule, "the required flows through it");
+                if (message === undefined || seen.has(key)) continue;
+                seen.add(key);
+                const urn = urnOf(rule.origin.key);
+                out.push({ message, ...(urn === undefined ? {} : { urn }) });
+            }
+    return out;
 }
 
 /** One violation per flow that some query denies; undecided when none is denied but some is unknown. */

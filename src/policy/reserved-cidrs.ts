@@ -82,7 +82,11 @@ function checkBlock(
     }
     const block = parseCidr(value);
     if (isCidrError(block)) {
-        result.undecided.push({ message: `${name}: ${value} ${block.message}`, urn: record.urn });
+        // A known value that is no CIDR is not a preview's doubt: OCI refuses it, and it must not pass.
+        result.violations.push({
+            message: `${name}: "${value}" is not an IPv4 CIDR block (${block.message}), so whether it overlaps C3's reserved ranges cannot be checked. Write the network address, e.g. 10.0.0.0/16.`,
+            urn: record.urn,
+        });
         return;
     }
     for (const range of reserved) {

@@ -6,7 +6,7 @@ import { describePorts, describeTraffic } from "../analysis/describe";
 import { checkAtSubnet } from "../analysis/sides";
 import { configRecord, readSubnetNames, SUBNET_NAMES_SCHEMA, type SubnetNames } from "./config";
 import { NO_OKE_NETWORK, stackPolicy, type CheckOutcome, type StackCheck } from "./define";
-import { describeRule, ruleProtocol, subnetsCarrying, urnOf } from "./format";
+import { describeRule, invalidPeerMessage, ruleProtocol, subnetsCarrying, urnOf } from "./format";
 import { okeNetworks, type OkeNetwork } from "./networks";
 import { ORPHAN_LABEL, orphanRules } from "./orphans";
 import { emptyResult, type CheckResult } from "./report";
@@ -145,6 +145,11 @@ function checkRule(
         return;
     }
     if (!rule.stateless) return;
+    const invalid = invalidPeerMessage(network.label, rule, "the reply it needs");
+    if (invalid !== undefined) {
+        result.violations.push({ message: invalid, ...at });
+        return;
+    }
     const reply = replyQuery(rule, config.ephemeralPorts);
     if (reply === undefined) return;
     for (const subnet of subnetsCarrying(network.model, rule)) {

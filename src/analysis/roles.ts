@@ -1,6 +1,7 @@
 import { flowDefinitionsFor, resolveFlow } from "../catalogue/flows";
 import {
     isRequiredProvenance,
+    NAT_GATEWAY_BY_DEFAULT,
     type FlowDefinition,
     type ResolvedEndpoint,
     type ResolvedFlow,
@@ -14,8 +15,7 @@ import {
 import { DEFAULT_KUBERNETES_API_PORT, defaultServiceLbIngress } from "../config/validate";
 import { kubeClientsFromModel } from "./kube-clients";
 import { knownCidr } from "./locate";
-import type { ModelSubnet, NetworkModel } from "./model";
-import { routeTableOf } from "./routes";
+import type { NetworkModel } from "./model";
 
 /*
  * The flows a hand-written network must allow. The component knows its own (`requiredFlows`); any other
@@ -36,7 +36,7 @@ export interface ModelFlowOptions {
     cni?: "flannel" | "vcn-native";
     /** Default `private` when the control-plane-endpoint subnet is private, else `public`. */
     clusterAccess?: "public" | "private";
-    /** Whether private subnets reach out through NAT (port table rows 3-5); default: a NAT route exists, or the cluster is public. */
+    /** Whether private subnets reach out through NAT (port table rows 3-5); default {@link NAT_GATEWAY_BY_DEFAULT} (yes). */
     natGateway?: boolean;
     /** `flows` (default: least privilege, the minimum Oracle's flows need) or `all` (also require egress-all). */
     egress?: "flows" | "all";
@@ -130,7 +130,7 @@ function contextFor(model: NetworkModel, options: ModelFlowOptions): ModelFlowCo
         kubeClientSource: clients.source,
         cni: options.cni ?? (roles.pod === undefined ? "flannel" : "vcn-native"),
         clusterAccess,
-        natGateway: options.natGateway ?? (hasNatRoute(model) || clusterAccess === "public"),
+        natGateway: options.natGateway ?? NAT_GATEWAY_BY_DEFAULT,
         kubernetesApiPort: apiPort,
     };
 }
@@ -223,15 +223,6 @@ function contextNotes(model: NetworkModel, context: ModelFlowContext, req: Model
         `kube client CIDRs: ${context.kubeClientCidrs.join(", ") || "none"} (${context.kubeClientSource})`,
     );
     return notes;
-}
-
-/** True when some subnet's route table sends traffic to a NAT gateway. */
-function hasNatRoute(model: NetworkModel): boolean {
-    return model.subnets.some((s: ModelSubnet) =>
-        (routeTableOf(model, s)?.rules ?? []).some(
-            (r) => r.targetKey !== undefined && model.gateways[r.targetKey]?.kind === "nat",
-        ),
-    );
 }
 
 /** Roles the model has, for callers that check flows against it. */

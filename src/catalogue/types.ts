@@ -69,6 +69,14 @@ export type Provenance =
  */
 export const INCLUDE_UNVERIFIED_BY_DEFAULT = false;
 
+/**
+ * Whether the private subnets are held to reach the outside through a NAT gateway (port table rows 3-5:
+ * yum and the registry) when the caller does not say: yes, as Oracle's table states and as the component
+ * builds. `natGateway: false` is the air-gapped opt-out, the same for the component, the analyzer
+ * (`requiredFlowsForModel`) and the policy pack (`oke-c3-required-flows`).
+ */
+export const NAT_GATEWAY_BY_DEFAULT = true;
+
 /** Whether a flow of this provenance is required, given the `includeUnverified` choice. */
 export function isRequiredProvenance(
     provenance: Provenance,

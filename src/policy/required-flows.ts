@@ -1,4 +1,4 @@
-import { INCLUDE_UNVERIFIED_BY_DEFAULT, type ResolvedFlow } from "../catalogue/types";
+import { INCLUDE_UNVERIFIED_BY_DEFAULT, NAT_GATEWAY_BY_DEFAULT, type ResolvedFlow } from "../catalogue/types";
 import { evaluateFlow, flowQueries, type FlowVerdict } from "../analysis/evaluate";
 import { describeMissingRole } from "../analysis/locate";
 import type { NetworkModel } from "../analysis/model";
@@ -73,7 +73,7 @@ const DEFINITION: StackCheck<RequiredFlowsConfig> = {
             clusterAccess: { type: "string", enum: ["public", "private"] },
             natGateway: {
                 type: "boolean",
-                default: true,
+                default: NAT_GATEWAY_BY_DEFAULT,
                 description:
                     "false for air-gapped sites: port table rows 3-5 (yum, registry via NAT) are not required.",
             },
@@ -94,7 +94,7 @@ const DEFINITION: StackCheck<RequiredFlowsConfig> = {
     readConfig: (raw) => {
         const config: RequiredFlowsConfig = {
             kubernetesApiPort: readInteger(raw, "kubernetesApiPort", DEFAULT_KUBERNETES_API_PORT, 1, 65535),
-            natGateway: readBoolean(raw, "natGateway", true),
+            natGateway: readBoolean(raw, "natGateway", NAT_GATEWAY_BY_DEFAULT),
             includeUnverified: readBoolean(raw, "includeUnverified", INCLUDE_UNVERIFIED_BY_DEFAULT),
             skipFlows: readStrings(raw, "skipFlows") ?? [],
             subnetNames: readSubnetNames(raw),

@@ -1,4 +1,4 @@
-import type { PortRange, Protocol } from "../catalogue/types";
+import { portsCover, type PortRange, type Protocol } from "../catalogue/types";
 import { ANYWHERE, cidrContains } from "../cidr/cidr";
 import { describePorts } from "./describe";
 import { cellText, worldOpenRules, type TrafficCell, type WorldOpenRule } from "./world-ingress";
@@ -200,11 +200,6 @@ export function widePortFindings(
         });
     }
     return out;
-}
-
-function portsCover(outer: PortRange | undefined, inner: PortRange | undefined): boolean {
-    if (outer === undefined) return true;
-    return inner !== undefined && outer.min <= inner.min && inner.max <= outer.max;
 }
 
 /** True when `outer` allows every packet `inner` allows (same container and direction assumed). */

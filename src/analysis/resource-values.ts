@@ -1,4 +1,5 @@
 import type { ResourceRecord } from "./resources";
+import { isRecord } from "../config/plain";
 
 /*
  * Reading engine-level input values. What a mock run, a policy pack or a stack export holds is plain JSON,
@@ -10,10 +11,8 @@ import type { ResourceRecord } from "./resources";
 /** Pulumi's wire sentinel for an unknown value. */
 export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** A plain object, not an array. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** A plain object, not an array (the config layer's reader). */
+export { isRecord };
 
 /** True for every form an unknown preview value takes (except a bare `undefined`, which may mean absent). */
 export function isUnknownMarker(value: unknown): boolean {

@@ -45,6 +45,12 @@ export interface PortRange {
     readonly max: number;
 }
 
+/** True when `outer` (undefined: every port) holds every port of `inner` (undefined: every port). */
+export function portsCover(outer: PortRange | undefined, inner: PortRange | undefined): boolean {
+    if (outer === undefined) return true;
+    return inner !== undefined && outer.min <= inner.min && inner.max <= outer.max;
+}
+
 /** Ports of a catalogue flow: a literal range, or Oracle's `kubernetes_api_port` resolved per config. */
 export type PortSpec = PortRange | "kubernetesApiPort";
 

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { argsFromConfig, unknownStackConfigKeys, type ConfigReader } from "../config/stack-config";
+import { isRecord } from "../config/plain";
 import { escapeUnsafe } from "../config/text";
 import { NetworkConfigError, type ConfigProblem, type WorkloadClusterNetworkArgs } from "../config/types";
 import type { FlagOverrides } from "./args";
@@ -31,10 +32,6 @@ export interface LoadedInput {
     source: "defaults" | "flags" | "config" | "stack-config";
     /** The file read, as given. */
     file?: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function readDocument(file: string, cwd: string): unknown {

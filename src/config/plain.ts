@@ -7,6 +7,11 @@ import type { ConfigProblem } from "./types";
  * before any field is read.
  */
 
+/** A plain object, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** Paths where a Pulumi `Input` (an Output or a Promise) is allowed instead of plain data. */
 export type InputPaths = ReadonlySet<string>;
 

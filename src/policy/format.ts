@@ -1,7 +1,8 @@
-import { OCI_PROTOCOL, type Protocol, type ResolvedEndpoint, type ResolvedFlow } from "../catalogue/types";
+import type { Protocol, ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
 import { isCidrError, parseCidr } from "../cidr/cidr";
 import { SUBNET_DISPLAY_NAMES } from "../config/types";
 import { describeTraffic } from "../analysis/describe";
+import { protocolName, ruleTraffic as analyzerRuleTraffic } from "../analysis/usage";
 import { describeRuleOrigin } from "../analysis/match";
 import type { ModelRule, ModelSubnet, NetworkModel } from "../analysis/model";
 
@@ -11,22 +12,12 @@ import type { ModelRule, ModelSubnet, NetworkModel } from "../analysis/model";
  * Oracle's tables do ("TCP 30000-32767 from 0.0.0.0/0").
  */
 
-/** Protocol names by OCI protocol number: the inverse of {@link OCI_PROTOCOL}. */
-const PROTOCOL_NAMES: Readonly<Record<string, Protocol>> = Object.fromEntries(
-    (Object.entries(OCI_PROTOCOL) as [Protocol, string][]).map(([name, number]) => [number, name]),
-);
+/** The named protocol of a rule (`tcp`, `udp`, `icmp`, `all`), by OCI number or name; undefined for others. */
+export const ruleProtocol: (rule: ModelRule) => Protocol | undefined = protocolName;
 
-/** The named protocol of a rule (`tcp`, `udp`, `icmp`, `all`), or undefined for other IP protocols. */
-export function ruleProtocol(rule: ModelRule): Protocol | undefined {
-    return PROTOCOL_NAMES[rule.protocol.toLowerCase()];
-}
-
-/** "TCP 30000-32767", "ICMP type 3", "all protocols", "IP protocol 47". */
+/** "TCP 30000-32767", "ICMP type 3", "all protocols", "protocol 47"; "unknown traffic" in a preview. */
 export function ruleTraffic(rule: ModelRule): string {
-    if (rule.protocol === "") return "unknown traffic";
-    const protocol = ruleProtocol(rule);
-    if (protocol === undefined) return `IP protocol ${rule.protocol}`;
-    return describeTraffic(protocol, rule.dstPorts, rule.icmp);
+    return rule.protocol === "" ? "unknown traffic" : analyzerRuleTraffic(rule);
 }
 
 /** "ingress rule 2 of security list worker-seclist (TCP 30000-32767 from 0.0.0.0/0)". */

@@ -34,7 +34,7 @@ export type { StatelessReplyConfig } from "./stateless-reply";
 export { stackPolicy, runCheck, NO_OKE_NETWORK } from "./define";
 export type { CheckOutcome, NotApplicable, StackCheck } from "./define";
 export { UNDECIDED_PREFIX, reportResult } from "./report";
-export type { CheckResult, Finding } from "./report";
+export type { CheckResult, PolicyReport } from "./report";
 export {
     recordFromPolicyResource,
     recordsFromPolicyResources,

@@ -1,5 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { ResourceRecord } from "../analysis/resources";
+import { UNKNOWN_SENTINEL } from "../analysis/resource-values";
 
 /*
  * Turns the stack a policy pack receives into the analyzer's ResourceRecords, so the same model builder
@@ -18,7 +19,7 @@ import type { ResourceRecord } from "../analysis/resources";
 export const UNKNOWN_VALUE_SENTINELS: readonly string[] = [
     "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
     "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string
+    UNKNOWN_SENTINEL, // string
     "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
     "030794c1-ac77-496b-92df-f27374a8bd58", // asset
     "e48ece36-62e2-4504-bad9-02848725956a", // archive

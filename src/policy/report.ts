@@ -15,8 +15,8 @@ import type { ReportViolation } from "@pulumi/policy";
 /** The prefix of every undecided report, so CI logs and tests can tell them from violations. */
 export const UNDECIDED_PREFIX = "could not be decided";
 
-/** One finding: a sentence for the user and, when one resource is to blame, its URN. */
-export interface Finding {
+/** One report of a policy (a violation or an undecided check): a sentence for the user and, when one resource is to blame, its URN. The analyzer's findings are `Finding` (oke-c3-network/analysis). */
+export interface PolicyReport {
     /** What is wrong (or undecided) and what to do. */
     message: string;
     /** The resource to point at. */
@@ -26,9 +26,9 @@ export interface Finding {
 /** A check's outcome. */
 export interface CheckResult {
     /** Decided violations: reported at the policy's enforcement level. */
-    violations: Finding[];
+    violations: PolicyReport[];
     /** What could not be decided (unknown values): reported as advisory. */
-    undecided: Finding[];
+    undecided: PolicyReport[];
 }
 
 /** An empty outcome to fill. */
@@ -68,7 +68,7 @@ export function reportResult(reportViolation: ReportViolation, result: CheckResu
 }
 
 /** The same undecided sentence about the same resource is said once. */
-function dedupe(findings: Finding[]): Finding[] {
+function dedupe(findings: PolicyReport[]): PolicyReport[] {
     const seen = new Set<string>();
     return findings.filter((f) => {
         const key = `${f.urn ?? ""}\n${f.message}`;

@@ -1,6 +1,6 @@
 import type { SubnetRole } from "../config/types";
 import { cidr, cidrContains } from "../cidr/cidr";
-import type { PortRange, Protocol, ResolvedFlow } from "../catalogue/types";
+import { portsCover, type PortRange, type Protocol, type ResolvedFlow } from "../catalogue/types";
 
 /** Which rule set a rendered rule belongs to: one subnet role's list/NSG, or the list every subnet carries. */
 export type RuleOwner = SubnetRole | "common";
@@ -88,11 +88,6 @@ export function rulesForFlow(flow: ResolvedFlow, locate: SubnetLocator = () => u
         for (const peer of flow.destination.cidrs) rules.push(ruleFor(flow, owner, "egress", peer));
     }
     return rules;
-}
-
-function portsCover(outer: PortRange | undefined, inner: PortRange | undefined): boolean {
-    if (outer === undefined) return true;
-    return inner !== undefined && outer.min <= inner.min && inner.max <= outer.max;
 }
 
 function icmpCovers(outer: RenderedRule, inner: RenderedRule): boolean {

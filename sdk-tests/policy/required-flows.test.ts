@@ -62,7 +62,7 @@ describe("oke-c3-required-flows", () => {
                 const run = await runOn(NAME, net, shape);
                 assert.deepEqual(
                     flowIds(violations(run).map((d) => d.message)),
-                    // Oracle's workerlb-seclist front-ends (spec 3.3) are required, as in the analyzer.
+                    // Oracle's workerlb-seclist front-ends (docs/oracle-c3-network.md §3.3) are required, as in the analyzer.
                     [
                         "service-lb-ingress-http",
                         "service-lb-ingress-https",

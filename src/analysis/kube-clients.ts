@@ -6,7 +6,7 @@ import type { ModelRule, NetworkModel } from "./model";
 import { effectiveRules } from "./sides";
 
 /*
- * The one reader of Oracle's `kube_client_cidr` off a network. Oracle's kmilb-seclist (spec 3.5) admits the
+ * The one reader of Oracle's `kube_client_cidr` off a network. Oracle's kmilb-seclist (docs/oracle-c3-network.md §3.5) admits the
  * Kubernetes API port at the control-plane endpoint from three sources: 253.255.0.0/16 (rule 1, C3's own
  * services), `kube_client_cidr` (rule 2) and `vcn_cidr` (rule 3). So the kube clients are every source that
  * an ingress rule of the control-plane-endpoint subnet lets reach TCP on the API port, minus 253.255.0.0/16
@@ -29,7 +29,7 @@ export const NO_ENDPOINT_SUBNET = "the network has no control-plane-endpoint sub
 
 /**
  * Oracle's `kube_client_cidr` as a network states it: the sources of the control-plane-endpoint subnet's
- * ingress rules that admit TCP on `apiPort` (kmilb-seclist rule 2, spec 3.5), leaving out C3's
+ * ingress rules that admit TCP on `apiPort` (kmilb-seclist rule 2, docs/oracle-c3-network.md §3.5#2), leaving out C3's
  * 253.255.0.0/16 (rule 1) and sources inside the VCN (rule 3). Unknown rules (preview) are a doubt.
  */
 export function kubeClientsFromModel(model: NetworkModel, apiPort: number): KubeClients {

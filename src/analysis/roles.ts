@@ -40,7 +40,7 @@ export interface ModelFlowOptions {
     natGateway?: boolean;
     /** `flows` (default: least privilege, the minimum Oracle's flows need) or `all` (also require egress-all). */
     egress?: "flows" | "all";
-    /** The service-LB front-ends; default Oracle's TCP 80 and 443 from the kube clients (spec 3.3), required like every Oracle-stated flow. */
+    /** The service-LB front-ends; default Oracle's TCP 80 and 443 from the kube clients (docs/oracle-c3-network.md §3.3), required like every Oracle-stated flow. */
     serviceLbIngress?: ResolvedServiceLbIngress[];
     /** User-declared flows the network must also allow (they count as used for least-privilege findings). */
     extraFlows?: ResolvedFlow[];

@@ -10,7 +10,7 @@ import type { CniDecision, OkeNetwork } from "./networks";
  * the analyzer's `requiredFlowsForModel` (roles from Oracle's subnet names, CIDRs from the model), with the
  * choices the policy makes explicit: the CNI it detected, the kube clients it found (or was given), the
  * config's NAT and bastion settings. Oracle's service-LB front-ends (workerlb-seclist TCP 80 and 443 from
- * `kube_client_cidr`, spec 3.3) are required as the analyzer requires them: they are Oracle-stated flows.
+ * `kube_client_cidr`, docs/oracle-c3-network.md §3.3) are required as the analyzer requires them: they are Oracle-stated flows.
  */
 
 /** What decides which catalogue flows apply to a hand-written network. */
@@ -96,7 +96,7 @@ function withFlow<T extends object>(
 
 /** The policy says where kube clients come from and how to give them. */
 function explainUnresolved(flow: ResolvedFlow, why: string, clients: KubeClients): string {
-    // Oracle's service-LB front-ends come from kube_client_cidr too (workerlb-seclist, spec 3.3).
+    // Oracle's service-LB front-ends come from kube_client_cidr too (workerlb-seclist, docs/oracle-c3-network.md §3.3).
     const usesClients =
         flow.source.ref === "kubeClients" ||
         flow.destination.ref === "kubeClients" ||

@@ -7,10 +7,20 @@ import { argsFromConfig } from "../src/config/stack-config";
 import { WorkloadClusterNetwork } from "../src/component/workload-cluster-network";
 
 const config = new pulumi.Config();
-const network = new WorkloadClusterNetwork(
-    pulumi.getProject(),
-    argsFromConfig((key) => config.getObject<unknown>(key) ?? config.get(key)),
-);
+
+/**
+ * One key as the CLI stores it: structured values (lists, objects, numbers, booleans) are JSON, strings are
+ * plain text, on which `getObject` throws (found by the engine suite: `pulumi config set compartmentId ocid1...`).
+ */
+function read(key: string): unknown {
+    try {
+        return config.getObject<unknown>(key);
+    } catch {
+        return config.get(key);
+    }
+}
+
+const network = new WorkloadClusterNetwork(pulumi.getProject(), argsFromConfig(read));
 
 export const vcnId = network.vcnId;
 export const subnetIds = network.subnetIds;

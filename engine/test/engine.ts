@@ -169,10 +169,19 @@ export interface EngineViolation {
     message: string;
 }
 
+/** The engine's summary of one AnalyzeStack call. */
+export interface StackSummary {
+    policyPackName: string;
+    passed?: string[];
+    failed?: string[];
+}
+
 /** What a run's engine events say. */
 export interface Events {
     steps: Step[];
     violations: EngineViolation[];
+    /** What the engine's `policyAnalyzeStackSummaryEvent`s say each pack's stack policies did. */
+    stackSummaries: StackSummary[];
     /** The raw event stream, for assertion messages. */
     raw: EngineEvent[];
 }
@@ -186,7 +195,7 @@ export function typeAndName(urn: string): string {
 
 /** Collects the steps and policy reports of a run from its engine events. */
 export function collector(): { events: Events; onEvent: (event: EngineEvent) => void } {
-    const events: Events = { steps: [], violations: [], raw: [] };
+    const events: Events = { steps: [], violations: [], stackSummaries: [], raw: [] };
     const onEvent = (event: EngineEvent): void => {
         events.raw.push(event);
         const pre = event.resourcePreEvent?.metadata;
@@ -194,6 +203,10 @@ export function collector(): { events: Events; onEvent: (event: EngineEvent) => 
             const [type, name] = typeAndName(pre.urn).split("::");
             events.steps.push({ op: pre.op, type, name });
         }
+        // The engine sends it (sdk/go/common/apitype/events.go); the Node.js SDK's event types omit it.
+        const summary = (event as { policyAnalyzeStackSummaryEvent?: StackSummary })
+            .policyAnalyzeStackSummaryEvent;
+        if (summary !== undefined) events.stackSummaries.push(summary);
         const policy = event.policyEvent;
         if (policy !== undefined)
             events.violations.push({
@@ -202,7 +215,8 @@ export function collector(): { events: Events; onEvent: (event: EngineEvent) => 
                 ...(policy.resourceUrn === undefined || policy.resourceUrn === ""
                     ? {}
                     : { resource: typeAndName(policy.resourceUrn) }),
-                message: policy.message,
+                // The engine's event adds one newline to the analyzer's message (pkg/engine/events.go).
+                message: policy.message.replace(/\n$/, ""),
             });
     };
     return { events, onEvent };

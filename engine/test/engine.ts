@@ -11,7 +11,7 @@ import {
     type PulumiFn,
     type Stack,
 } from "@pulumi/pulumi/automation";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { describeResult, runProcess } from "../../sdk-tests/fixtures/processes";
 import { install, packed } from "../../sdk-tests/package/consumer";
 
@@ -145,12 +145,24 @@ export async function newStack(project: Project, stackName: string, program: Pul
     );
 }
 
-/** Sets a stack's config the way `pulumi config set` stores it: strings as they are, other values as JSON. */
-export async function setConfig(stack: Stack, values: Record<string, unknown>): Promise<void> {
-    const config: Record<string, { value: string }> = {};
+/**
+ * Writes the stack's config into its `Pulumi.<stack>.yaml` as a user writes it: YAML values (lists and objects
+ * as such, so the CLI checks them against the project's declared types), keys namespaced by the project unless
+ * they already are. Whatever else the file holds (the passphrase's salt) is kept.
+ */
+export function setConfig(stack: Stack, values: Record<string, unknown>): void {
+    const file = path.join(stack.workspace.workDir, `Pulumi.${stack.name}.yaml`);
+    const settings = (fs.existsSync(file) ? parse(fs.readFileSync(file, "utf8")) : {}) as Record<
+        string,
+        unknown
+    >;
+    const { name: project } = parse(
+        fs.readFileSync(path.join(stack.workspace.workDir, "Pulumi.yaml"), "utf8"),
+    ) as Project;
+    const config: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values))
-        config[key] = { value: typeof value === "string" ? value : JSON.stringify(value) };
-    await stack.setAllConfig(config);
+        config[key.includes(":") ? key : `${project}:${key}`] = value;
+    fs.writeFileSync(file, stringify({ ...settings, config }));
 }
 
 /** One resource step the engine announced (`resourcePreEvent`). */

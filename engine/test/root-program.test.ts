@@ -53,7 +53,7 @@ describe("root program: pulumi preview and up with the real CLI", function () {
     before(async () => {
         mock = await mockRun(program, cliConfig({ compartmentId: COMPARTMENT }), PROJECT.name, "engine");
         stack = await newStack(PROJECT, "engine", async () => Promise.resolve(program()));
-        await setConfig(stack, { compartmentId: COMPARTMENT });
+        setConfig(stack, { compartmentId: COMPARTMENT });
     });
 
     it("pulumi preview creates exactly what the mock run registers", async () => {
@@ -105,7 +105,7 @@ describe("root program: pulumi preview and up with the real CLI", function () {
         );
         const expected = expectedSteps(mock, changed);
         assert.ok(expected.length > 0, "the extra rule changes something");
-        await setConfig(stack, { compartmentId: COMPARTMENT, extraRules: [EXTRA_RULE] });
+        setConfig(stack, { compartmentId: COMPARTMENT, extraRules: [EXTRA_RULE] });
         const { events, onEvent } = collector();
         const preview = await stack.preview({ onEvent });
         console.log(

@@ -61,12 +61,17 @@ export interface Engine {
     policyPack: string;
 }
 
-let prepared: Engine | undefined;
+let ready: Engine | undefined;
+
+/** The prepared engine, or undefined before (or without) the root hook. */
+export function prepared(): Engine | undefined {
+    return ready;
+}
 
 /** The engine prepared by the root hook. */
 export function engine(): Engine {
-    if (prepared === undefined) throw new Error("engine suite: the root hook did not run");
-    return prepared;
+    if (ready === undefined) throw new Error("engine suite: the root hook did not run");
+    return ready;
 }
 
 /** Runs a command, failing with its output when it exits non-zero. */
@@ -111,7 +116,7 @@ export async function prepare(log: (line: string) => void): Promise<Engine> {
     const consumer = path.join(dir, "consumer");
     fs.mkdirSync(consumer, { recursive: true });
     await install(consumer, pack.tarball);
-    prepared = {
+    ready = {
         dir,
         command,
         version,
@@ -119,7 +124,7 @@ export async function prepare(log: (line: string) => void): Promise<Engine> {
         consumer,
         policyPack: path.join(consumer, "node_modules", "oke-c3-network", "policy"),
     };
-    return prepared;
+    return ready;
 }
 
 /** A project file: Pulumi.yaml's `config` is a map of declared keys (the Automation API types it as a path). */

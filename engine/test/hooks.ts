@@ -1,5 +1,6 @@
 import type { Context } from "mocha";
-import { goAvailable, prepare } from "./engine";
+import * as fs from "node:fs";
+import { goAvailable, prepare, prepared } from "./engine";
 
 /*
  * Root hooks of `npm run test:engine`. Without `go` every test is reported pending (skipped, with the reason),
@@ -26,5 +27,13 @@ export const mochaHooks = {
             "  language host: none (github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 is not " +
                 "served by the Go module proxy); programs run as Automation API inline programs",
         );
+    },
+
+    /** Removes the temporary state, PULUMI_HOME and consumer project, unless ENGINE_KEEP=1 asks to keep them. */
+    afterAll(): void {
+        const e = prepared();
+        if (e === undefined) return;
+        if (process.env.ENGINE_KEEP === "1") console.log(`  kept ${e.dir}`);
+        else fs.rmSync(e.dir, { recursive: true, force: true });
     },
 };

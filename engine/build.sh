@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the real Pulumi CLI (at the @pulumi/pulumi version of package-lock.json, pinned in go.mod), the stand-in
 # `oci` resource provider and the policy-analyzer shim into engine/bin/ (git-ignored). Go's module and build caches
-# live in engine/.cache/ (git-ignored) so CI can keep them: a cold build downloads the modules from the Go module
+# live outside the clone (see below) so CI keeps them between runs: a cold build downloads the modules from the Go module
 # proxy and compiles for about 10-15 minutes on two cores, a warm one takes seconds. Nothing is fetched from GitHub:
 # `direct` is dropped from GOPROXY, so a module the proxy does not serve is an error, not a clone.
 set -euo pipefail
@@ -15,7 +15,17 @@ if [ "v$version" != "$pinned" ]; then
     exit 1
 fi
 
-export GOMODCACHE="$here/.cache/mod" GOCACHE="$here/.cache/build" GOFLAGS=-mod=readonly GOTOOLCHAIN=local
+# The caches outlive the clone (CI runs in a fresh clone each time): OKE_C3_GO_CACHE, else the user's cache
+# folder, else engine/.cache/ when there is no home to write to. Only caches live there, never a build output.
+cache="${OKE_C3_GO_CACHE:-}"
+if [ -z "$cache" ]; then
+    if [ -n "${HOME:-}" ] && mkdir -p "${XDG_CACHE_HOME:-$HOME/.cache}/oke-c3-network/go" 2>/dev/null; then
+        cache="${XDG_CACHE_HOME:-$HOME/.cache}/oke-c3-network/go"
+    else
+        cache="$here/.cache"
+    fi
+fi
+export GOMODCACHE="$cache/mod" GOCACHE="$cache/build" GOFLAGS=-mod=readonly GOTOOLCHAIN=local
 proxy="$(go env GOPROXY | tr ',|' '\n\n' | grep -v '^direct$' | grep -v '^off$' | paste -sd, -)"
 export GOPROXY="${proxy:-https://proxy.golang.org}"
 

@@ -12,6 +12,8 @@ export default tseslint.config(
             "examples/**/node_modules/**",
             "examples/**/bin/**",
             "policy/node_modules/**",
+            "engine/.cache/**",
+            "engine/bin/**",
             "**/*.js",
             "**/*.mjs",
         ],

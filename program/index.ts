@@ -12,10 +12,20 @@ const unknown = unknownStackConfigKeys(Object.keys(pulumi.runtime.allConfig()), 
 if (unknown.length > 0) throw new NetworkConfigError(unknown);
 
 const config = new pulumi.Config();
-const network = new WorkloadClusterNetwork(
-    pulumi.getProject(),
-    argsFromConfig((key) => config.getObject<unknown>(key) ?? config.get(key)),
-);
+
+/**
+ * One key as the CLI stores it: structured values (lists, objects, numbers, booleans) are JSON, strings are
+ * plain text, on which `getObject` throws (found by the engine suite: `pulumi config set compartmentId ocid1...`).
+ */
+function read(key: string): unknown {
+    try {
+        return config.getObject<unknown>(key);
+    } catch {
+        return config.get(key);
+    }
+}
+
+const network = new WorkloadClusterNetwork(pulumi.getProject(), argsFromConfig(read));
 
 export const vcnId = network.vcnId;
 export const subnetIds = network.subnetIds;

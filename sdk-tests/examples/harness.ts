@@ -72,7 +72,7 @@ type Resolve = (
 const moduleInternals = Module as unknown as { _resolveFilename: Resolve };
 
 /** Runs `load` with the examples' imports resolved against this repository (see the file comment). */
-function withRepoResolution<T>(load: () => T): T {
+export function withRepoResolution<T>(load: () => T): T {
     const original = moduleInternals._resolveFilename;
     moduleInternals._resolveFilename = function (this: unknown, request, parent, ...rest) {
         if (parent?.filename?.startsWith(EXAMPLES_DIR + path.sep)) {

@@ -116,7 +116,8 @@ export function neededDependencies(manifest: Manifest): string[] {
     ].filter((name) => fs.existsSync(path.join(REPO_ROOT, "node_modules", name)));
 }
 
-async function install(project: string, tarball: string): Promise<Manifest> {
+/** Installs the tarball into `project` as npm would, offline (see the file comment). */
+export async function install(project: string, tarball: string): Promise<Manifest> {
     const nodeModules = path.join(project, "node_modules");
     const installed = path.join(nodeModules, "oke-c3-network");
     fs.mkdirSync(installed, { recursive: true });

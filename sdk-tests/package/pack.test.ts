@@ -24,12 +24,14 @@ const ALLOWED_TOP_LEVEL = new Set([
     "dist",
     "policy",
     "scripts",
+    "docs",
     "README.md",
     "LICENSE",
     "CHANGELOG.md",
     "package.json",
 ]);
-const REQUIRED_TOP_LEVEL = ["dist", "README.md", "LICENSE", "CHANGELOG.md", "package.json"];
+// docs/ carries Oracle's facts that messages and the README cite (docs/oracle-c3-network.md §N).
+const REQUIRED_TOP_LEVEL = ["dist", "docs", "README.md", "LICENSE", "CHANGELOG.md", "package.json"];
 const CLI = "dist/cli/main.js";
 
 before(() => {
@@ -65,7 +67,7 @@ function consumerOutput(stdout: string): {
 describe("npm package: the tarball", function () {
     this.timeout(60_000);
 
-    it("holds only dist/, policy/, scripts/oci-export.sh, README.md, LICENSE, CHANGELOG.md and package.json", async () => {
+    it("holds only dist/, policy/, scripts/oci-export.sh, docs/oracle-c3-network.md, README.md, LICENSE, CHANGELOG.md and package.json", async () => {
         const { pack } = await packed();
         console.log(
             `      ${pack.filename}: ${(pack.size / 1024).toFixed(1)} KiB packed, ` +

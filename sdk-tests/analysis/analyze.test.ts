@@ -81,7 +81,8 @@ describe("analyzeNetwork on the component's registered network", () => {
         assert.equal(row2.checks[0].failures[0].kind, "no-ingress");
         assert.match(
             row2.checks[0].failures[0].message,
-            /^no ingress at the destination: no ingress rule on control-plane \(common-seclist, kmi-seclist\) allows TCP 22 from 172\.31\.252\.0\/23/,
+            // The bastion's vcn_cidr is checked from each subnet it holds; the message names each part.
+            /^no ingress at the destination: \[from 172\.31\.253\.0\/24 \(the part of 172\.31\.252\.0\/23 in subnet worker\)\] no ingress rule on control-plane \(common-seclist, kmi-seclist\) allows TCP 22 from 172\.31\.253\.0\/24/,
         );
         assert.deepEqual(
             mutated.seedTable.filter((r) => r.status !== "allowed").map((r) => r.row),
@@ -183,7 +184,7 @@ describe("analyzeNetwork: each failing side, by name", () => {
         );
         assert.match(
             check.failures[0].message,
-            /^stateless rule without reply: stateless rule with no reply rule: ingress rule 1 of security list worker-seclist/,
+            /^stateless rule without reply: \[from 172\.31\.253\.0\/24 \(the part of 172\.31\.252\.0\/23 in subnet worker\)\] stateless rule with no reply rule: ingress rule 1 of security list worker-seclist/,
         );
     });
 

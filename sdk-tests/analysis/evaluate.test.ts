@@ -46,9 +46,19 @@ describe("evaluateFlow: ingress coverage", () => {
     it("names the list when nothing matches, like Oracle's port-table gap (bastion → kmi 22)", () => {
         const v = evaluateFlow(oracleModel(), query(VCN, KMI, tcp(22)));
         assert.equal(v.status, "denied");
+        // vcn_cidr is checked from each subnet it holds; every part is refused, each named.
         assert.equal(
             v.reasons[0],
-            `no ingress rule on control-plane (default, kmi-seclist) allows TCP 22 from ${VCN}`,
+            "[from 172.31.253.0/24 (the part of 172.31.252.0/23 in subnet worker)] no ingress rule on control-plane (default, kmi-seclist) allows TCP 22 from 172.31.253.0/24",
+        );
+        assert.deepEqual(
+            v.parts?.map((p) => [p.source, p.status]),
+            [
+                ["172.31.253.0/24", "denied"],
+                ["172.31.252.0/25", "denied"],
+                ["172.31.252.224/28", "denied"],
+                ["172.31.252.240/28", "denied"],
+            ],
         );
     });
 
@@ -79,9 +89,9 @@ describe("evaluateFlow: ingress coverage", () => {
         const model = setList(oracleModel(), "worker-seclist", [
             { protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 }, srcPorts: { min: 1024, max: 65535 } },
         ]);
-        const v = evaluateFlow(model, query(VCN, WORKER, tcp(22)));
+        const v = evaluateFlow(model, query(WORKER, WORKER, tcp(22)));
         assert.equal(v.ingress.status, "denied");
-        assert.equal(v.ingress.missing, `TCP port 22 (source ports 1-1023) from ${VCN}`);
+        assert.equal(v.ingress.missing, `TCP port 22 (source ports 1-1023) from ${WORKER}`);
     });
 
     it("ignores rules whose peer type is not CIDR_BLOCK, and says C3 does not implement it", () => {
@@ -108,9 +118,9 @@ describe("evaluateFlow: protocols", () => {
         assert.equal(evaluateFlow(all, query(VCN, WORKER, { protocol: "all" })).status, "allowed");
         const tcpOnly = setList(oracleModel(), "worker-seclist", [{ protocol: "6", peer: VCN }]);
         assert.equal(evaluateFlow(tcpOnly, query(VCN, WORKER, tcp(1, 65535))).status, "allowed");
-        const v = evaluateFlow(tcpOnly, query(VCN, WORKER, { protocol: "all" }));
+        const v = evaluateFlow(tcpOnly, query(WORKER, WORKER, { protocol: "all" }));
         assert.equal(v.status, "denied");
-        assert.equal(v.ingress.missing, `all protocols from ${VCN}`);
+        assert.equal(v.ingress.missing, `all protocols from ${WORKER}`);
         assert.equal(
             evaluateFlow(tcpOnly, query(VCN, WORKER, { protocol: "udp", ports: { min: 53, max: 53 } }))
                 .status,
@@ -328,14 +338,51 @@ describe("evaluateFlow: routes", () => {
 });
 
 describe("evaluateFlow: sources that are not one managed subnet", () => {
-    it("the bastion's vcn_cidr spans several subnets: egress not applicable, ingress still checked", () => {
+    it("the bastion's vcn_cidr spans several subnets: checked from each, with its egress there", () => {
         const model = setList(oracleModel(), "worker-seclist", [
             { protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 } },
         ]);
+        // Oracle's default list allows all egress, so a bastion in any subnet gets out.
         const v = evaluateFlow(model, query(VCN, WORKER, tcp(22)));
         assert.equal(v.status, "allowed");
-        assert.equal(v.egress.status, "not-applicable");
-        assert.ok(v.reasons.some((r) => r.startsWith("source is not a single managed subnet")));
+        assert.equal(v.egress.status, "allowed");
+        assert.equal(v.parts?.length, 4);
+        assert.ok(v.parts?.every((p) => p.status === "allowed"));
+    });
+
+    it("a bastion host inside service-lb without egress there fails, naming that part", () => {
+        const model = setList(oracleModel(), "worker-seclist", [
+            { protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 } },
+        ]);
+        setList(model, "default", [], [{ protocol: "6", peer: WORKER, dstPorts: { min: 22, max: 22 } }]);
+        assert.equal(evaluateFlow(model, query(VCN, WORKER, tcp(22))).status, "allowed");
+        setList(model, "default", [], []);
+        setList(model, "worker-seclist", [{ protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 } }], [
+            { protocol: "6", peer: WORKER, dstPorts: { min: 22, max: 22 } },
+        ]);
+        const v = evaluateFlow(model, query(VCN, WORKER, tcp(22)));
+        assert.equal(v.status, "denied");
+        assert.deepEqual(
+            v.parts?.filter((p) => p.status === "denied").map((p) => p.source),
+            ["172.31.252.0/25", "172.31.252.224/28", "172.31.252.240/28"],
+        );
+        assert.match(
+            v.egress.missing ?? "",
+            /^\[from 172\.31\.252\.0\/25 \(the part of 172\.31\.252\.0\/23 in subnet service-lb\)\] TCP port 22 to 172\.31\.253\.0\/24/,
+        );
+    });
+
+    it("a kube-client range that contains the VCN is checked from inside each subnet and from outside", () => {
+        const wide = "172.16.0.0/12";
+        const model = setList(oracleModel(), "worker-seclist", [
+            { protocol: "6", peer: wide, dstPorts: { min: 30000, max: 32767 } },
+        ]);
+        const v = evaluateFlow(model, query(wide, WORKER, tcp(30000, 32767)));
+        assert.deepEqual(
+            v.parts?.map((p) => p.source),
+            ["172.31.253.0/24", "172.31.252.0/25", "172.31.252.224/28", "172.31.252.240/28", wide],
+        );
+        assert.equal(v.parts?.[4].egress.status, "not-applicable");
     });
 
     it("a role that no subnet has is denied, naming Oracle's display name", () => {

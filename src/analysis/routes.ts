@@ -9,7 +9,8 @@ import type { RouteVerdict } from "./verdict";
  * leaving the VCN needs a route: the source subnet's route table (or the VCN default table when none is
  * attached) picks the rule with the longest prefix that contains the destination, and its target gateway
  * must be able to carry the traffic. Replies to connections opened from outside leave through the
- * destination subnet's table the same way.
+ * destination subnet's table the same way. What lies beyond the VCN's gateways is not part of the network
+ * and is never taken as "no route needed": it is named as an assumption instead.
  */
 
 /** A route verdict and its reasons. */
@@ -20,37 +21,63 @@ export interface RouteOutcome {
     reasons: string[];
 }
 
-const PRIVATE_FROM_OUTSIDE = "reachable only from inside the VCN or through a DRG/data-center path";
+/** Traffic C3 sends in answer to a packet that reached a VNIC: ICMP errors (types 3 and 11). */
+function isIcmpError(q: RouteQuery | undefined): boolean {
+    return q?.protocol === "icmp" && q.icmp !== undefined && (q.icmp.type === 3 || q.icmp.type === 11);
+}
 
-/** Checks the routing of a flow between two located ends. */
-export function checkRoute(model: NetworkModel, source: LocatedEnd, destination: LocatedEnd): RouteOutcome {
+/** What the route check needs to know of the traffic itself. */
+export interface RouteQuery {
+    /** IP protocol. */
+    protocol: string;
+    /** ICMP type and code. */
+    icmp?: { type: number; code?: number };
+}
+
+/**
+ * Checks the routing of a flow between two located ends. Traffic that stays in the VCN needs no route table
+ * (VCN-local routing); traffic that leaves or enters it names the route table rule on the VCN side, the
+ * route its replies take, and, for the part of the path outside this network, an explicit assumption.
+ */
+export function checkRoute(
+    model: NetworkModel,
+    source: LocatedEnd,
+    destination: LocatedEnd,
+    q?: RouteQuery,
+): RouteOutcome {
     const src = source.cidr;
     const dst = destination.cidr;
     if (src === undefined || dst === undefined) return unknownRoute("a flow end's CIDR is unknown");
     const internal = knownCidr(KUBE_INTERNAL_CIDR);
     if (internal !== undefined && cidrContains(internal, src)) {
-        return notApplicable(
-            `the source ${src.text} is C3's internal infrastructure network (253.255.0.0/16, spec 2c), the appliance itself; no VCN route is involved`,
+        return assumed(
+            `C3's internal infrastructure network 253.255.0.0/16 (the appliance's own services, spec 2c) reaches ${destination.text} without a VCN route`,
         );
     }
     if (source.inVcn === undefined || destination.inVcn === undefined)
         return unknownRoute("the VCN CIDR is unknown");
     if (source.inVcn && destination.inVcn) return { verdict: { status: "not-applicable" }, reasons: [] };
-    if (source.inVcn) return routeOut(model, source, dst);
+    if (source.inVcn) return routeOut(model, source, dst, q);
     if (destination.inVcn) return routeBack(model, destination, src);
     return { verdict: { status: "not-applicable" }, reasons: [] };
 }
 
 /** A managed source reaching a destination outside the VCN: its subnet's table must lead to a usable gateway. */
-function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutcome {
+function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr, q: RouteQuery | undefined): RouteOutcome {
     if (source.location.kind !== "subnet") {
-        return notApplicable(
-            `the source ${source.text} is not a single managed subnet, so its route to ${dst.text} is not checked`,
-        );
+        return unknownRoute(`the source ${source.text} is not a single managed subnet, so its route to ${dst.text} cannot be named`);
     }
     const subnet = source.location.subnet;
     const found = lookup(model, subnet, dst);
-    if ("outcome" in found) return found.outcome;
+    if ("outcome" in found) {
+        if (isIcmpError(q) && found.outcome.verdict.status === "no-route") {
+            return assumed(
+                `${subnet.name} sends ICMP errors to ${dst.text} only in answer to a packet that reached it, so they leave by that packet's path (${subnet.name}'s route table has no rule of its own for ${dst.text})`,
+                found.outcome.verdict.routeTable,
+            );
+        }
+        return found.outcome;
+    }
     const { table, gateway } = found;
     const verdict = routedVerdict(found);
     const via = `route table ${table.name} of ${subnet.name} sends ${dst.text} to ${gatewayText(gateway)}`;
@@ -61,7 +88,7 @@ function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutc
                     verdict: { ...verdict, status: "unknown" },
                     reasons: [`${via}, but whether ${subnet.name} is public is unknown`],
                 };
-            if (subnet.public) return { verdict, reasons: [] };
+            if (subnet.public) return withOutsideLeg(verdict, gateway, dst);
             return {
                 verdict: { ...verdict, status: "no-route" },
                 reasons: [
@@ -78,8 +105,23 @@ function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutc
         case "unknown":
             return { verdict: { ...verdict, status: "unknown" }, reasons: [`${via}, whose kind is unknown`] };
         default:
-            return { verdict, reasons: [] };
+            return withOutsideLeg(verdict, gateway, dst);
     }
+}
+
+/**
+ * The leg beyond the gateway is not part of this network. A NAT or internet gateway on C3 leads to the
+ * data-center network (spec 4), whose routing this package cannot see: say so. A declared DRG or LPG route
+ * is the path the user chose for that destination.
+ */
+function withOutsideLeg(
+    verdict: RouteVerdict,
+    gateway: { name: string; kind: RouteVerdictKind },
+    dst: Cidr,
+): RouteOutcome {
+    if (gateway.kind === "drg" || gateway.kind === "lpg") return { verdict, reasons: [] };
+    const assumption = `the data-center network carries traffic between ${gatewayText(gateway)} and ${dst.text}, both ways (spec 4: C3's NAT and internet gateways lead to the on-premises network)`;
+    return { verdict: { ...verdict, assumptions: [assumption] }, reasons: [] };
 }
 
 /** A source outside the VCN reaching a managed subnet: a public subnet needs a reply route to an IGW (or DRG). */
@@ -93,19 +135,36 @@ function routeBack(model: NetworkModel, destination: LocatedEnd, src: Cidr): Rou
     if (subnets.length === 0) return { verdict: { status: "not-applicable" }, reasons: [] };
     const outcomes = subnets.map((subnet) => routeBackFrom(model, subnet, src));
     const rank = (o: RouteOutcome): number =>
-        ["no-route", "unknown", "routed", "not-applicable"].indexOf(o.verdict.status);
+        ["no-route", "unknown", "assumed", "routed", "not-applicable"].indexOf(o.verdict.status);
     const worst = outcomes.reduce((a, b) => (rank(b) < rank(a) ? b : a));
-    return { verdict: worst.verdict, reasons: outcomes.flatMap((o) => o.reasons) };
+    const assumptions = [...new Set(outcomes.flatMap((o) => o.verdict.assumptions ?? []))];
+    return {
+        verdict: { ...worst.verdict, ...(assumptions.length === 0 ? {} : { assumptions }) },
+        reasons: outcomes.flatMap((o) => o.reasons),
+    };
 }
 
 function routeBackFrom(model: NetworkModel, subnet: ModelSubnet, src: Cidr): RouteOutcome {
     if (subnet.public === undefined) return unknownRoute(`whether ${subnet.name} is public is unknown`);
-    if (!subnet.public) return notApplicable(`${subnet.name} is a private subnet, ${PRIVATE_FROM_OUTSIDE}`);
     const found = lookup(model, subnet, src);
+    if (!subnet.public) {
+        if (!("outcome" in found) && (found.gateway.kind === "drg" || found.gateway.kind === "lpg")) {
+            return { verdict: { ...routedVerdict(found), reply: replyOf(found) }, reasons: [] };
+        }
+        const table = "outcome" in found ? found.outcome.verdict.routeTable : found.table.name;
+        return assumed(
+            `clients in ${src.text} reach the private subnet ${subnet.name} over a path outside this network (a DRG or on-premises route), and its replies return that way; declare the DRG or LPG route with routeRules to prove it`,
+            table,
+        );
+    }
     if ("outcome" in found) return found.outcome;
     const { table, gateway } = found;
-    const verdict = routedVerdict(found);
-    if (gateway.kind === "internet" || gateway.kind === "drg") return { verdict, reasons: [] };
+    const verdict = { ...routedVerdict(found), reply: replyOf(found) };
+    if (gateway.kind === "internet") {
+        const assumption = `clients in ${src.text} reach the public IPs of ${subnet.name} through the data-center network and ${gatewayText(gateway)} (spec 4, 1a)`;
+        return { verdict: { ...verdict, assumptions: [assumption] }, reasons: [] };
+    }
+    if (gateway.kind === "drg" || gateway.kind === "lpg") return { verdict, reasons: [] };
     if (gateway.kind === "unknown")
         return {
             verdict: { ...verdict, status: "unknown" },
@@ -116,6 +175,18 @@ function routeBackFrom(model: NetworkModel, subnet: ModelSubnet, src: Cidr): Rou
         reasons: [
             `replies from public subnet ${subnet.name} to ${src.text} go to ${gatewayText(gateway)} (route table ${table.name}); they need an internet gateway`,
         ],
+    };
+}
+
+function replyOf(found: {
+    table: { name: string };
+    rule: { destination: string };
+    gateway: { name: string; kind: GatewayKind };
+}): NonNullable<RouteVerdict["reply"]> {
+    return {
+        routeTable: found.table.name,
+        rule: found.rule.destination,
+        gateway: { name: found.gateway.name, kind: found.gateway.kind },
     };
 }
 
@@ -201,8 +272,16 @@ function unknownRoute(why: string): RouteOutcome {
     return { verdict: { status: "unknown" }, reasons: [`route cannot be decided: ${why}`] };
 }
 
-function notApplicable(why: string): RouteOutcome {
-    return { verdict: { status: "not-applicable" }, reasons: [why] };
+/** A path this network does not declare, taken for granted and said so. */
+function assumed(assumption: string, routeTable?: string): RouteOutcome {
+    return {
+        verdict: {
+            status: "assumed",
+            ...(routeTable === undefined ? {} : { routeTable }),
+            assumptions: [assumption],
+        },
+        reasons: [],
+    };
 }
 
 /** The verdict for a route a lookup found: which table, which rule, which gateway. */

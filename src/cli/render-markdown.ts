@@ -189,6 +189,9 @@ export function renderMarkdown(plan: OfflinePlan, diff: PlanDiff | undefined, ve
         ...findingsMd(r),
         ...limitsMd(r),
         ...(diff === undefined ? [] : diffMd(diff)),
+        ...(r.assumptions.length === 0
+            ? []
+            : ["", "## Assumptions", "", ...r.assumptions.map((a) => `- ${a}`)]),
         ...(r.notes.length === 0 ? [] : ["", "## Notes", "", ...r.notes.map((n) => `- ${n}`)]),
     ];
     return `${lines.join("\n")}\n`;

@@ -218,7 +218,9 @@ function describeDenial(verdict: FlowVerdict): string {
         sides.push(`a route (route table ${verdict.route.routeTable ?? "?"})`);
     const q = verdict.query;
     const why = verdict.reasons.filter((r) => !NOT_APPLICABLE_REASON.test(r));
-    return `From ${q.source.cidr} to ${q.destination.cidr}: missing side: ${sides.join("; ")}. Why: ${why.join("; ")}.`;
+    const assumes = verdict.route.assumptions ?? [];
+    const assumptions = assumes.length === 0 ? "" : ` Assumptions: ${assumes.join("; ")}.`;
+    return `From ${q.source.cidr} to ${q.destination.cidr}: missing side: ${sides.join("; ")}. Why: ${why.join("; ")}.${assumptions}`;
 }
 
 /** The evaluator's sentences about parts that do not apply (an outside source's egress, a VCN-local route). */

@@ -11,10 +11,10 @@ import {
     MAX_INGRESS_RULES_PER_SECURITY_LIST,
     MAX_RULES_PER_NSG,
 } from "../config/limits";
-import { ANYWHERE, cidr, cidrContains } from "../cidr/cidr";
+import { ANYWHERE, cidr, cidrOverlaps } from "../cidr/cidr";
 import { managedRoles, requiredFlowsFor } from "../catalogue/flows";
 import type { ResolvedFlow } from "../catalogue/types";
-import { renderRules, rulesOf, type RenderedRule, type RuleOwner } from "./rules";
+import { renderRules, rulesOf, type RenderedRule, type RuleOwner, type SubnetLocator } from "./rules";
 
 /**
  * Route tables by Oracle's names (spec 4): `nat_private` (0.0.0.0/0 → NAT; "Default - private" in the
@@ -226,15 +226,16 @@ export function limitProblems(plan: Pick<NetworkPlan, "securityLists" | "nsgs">)
     return problems;
 }
 
-/** Locates a CIDR inside one of the config's subnets (e.g. a bastion host placed in the worker subnet). */
-function subnetLocator(config: ResolvedConfig): (text: string) => SubnetRole | undefined {
-    const subnets = managedRoles(config).map((role) => ({
-        role,
-        block: cidr(config.layout[role] as string),
-    }));
-    return (text) => {
-        const inner = cidr(text);
-        return subnets.find((s) => cidrContains(s.block, inner))?.role;
+/** Which of the config's subnets a CIDR overlaps (e.g. a bastion at `vcn_cidr` overlaps all of them). */
+function subnetLocator(config: ResolvedConfig): SubnetLocator {
+    const roles = managedRoles(config);
+    const subnets = roles.map((role) => ({ role, block: cidr(config.layout[role] as string) }));
+    return {
+        roles,
+        overlapping: (text) => {
+            const range = cidr(text);
+            return subnets.filter((s) => cidrOverlaps(s.block, range)).map((s) => s.role);
+        },
     };
 }
 

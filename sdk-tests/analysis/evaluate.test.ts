@@ -357,9 +357,12 @@ describe("evaluateFlow: sources that are not one managed subnet", () => {
         setList(model, "default", [], [{ protocol: "6", peer: WORKER, dstPorts: { min: 22, max: 22 } }]);
         assert.equal(evaluateFlow(model, query(VCN, WORKER, tcp(22))).status, "allowed");
         setList(model, "default", [], []);
-        setList(model, "worker-seclist", [{ protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 } }], [
-            { protocol: "6", peer: WORKER, dstPorts: { min: 22, max: 22 } },
-        ]);
+        setList(
+            model,
+            "worker-seclist",
+            [{ protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 } }],
+            [{ protocol: "6", peer: WORKER, dstPorts: { min: 22, max: 22 } }],
+        );
         const v = evaluateFlow(model, query(VCN, WORKER, tcp(22)));
         assert.equal(v.status, "denied");
         assert.deepEqual(

@@ -52,7 +52,11 @@ export function evaluateFlow(model: NetworkModel, q: FlowQuery): FlowVerdict {
         if (destinations[0].label === undefined) return evaluateLocated(model, q, source, destination);
     }
     const parts = sources.flatMap((s) =>
-        destinations.map((d) => ({ source: s, destination: d, verdict: evaluateLocated(model, q, s.end, d.end) })),
+        destinations.map((d) => ({
+            source: s,
+            destination: d,
+            verdict: evaluateLocated(model, q, s.end, d.end),
+        })),
     );
     return mergeParts(q, parts);
 }

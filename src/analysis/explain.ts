@@ -97,7 +97,8 @@ export function routeText(route: RouteVerdict): string {
                 ? ""
                 : " (replies return through it)"
             : ` (replies: ${route.reply.routeTable} ${route.reply.rule} → ${gatewayText(route.reply.gateway.kind, route.reply.gateway.name)})`;
-    const beyond = (route.assumptions ?? []).length === 0 ? "" : `; assumed: ${(route.assumptions ?? []).join("; ")}`;
+    const beyond =
+        (route.assumptions ?? []).length === 0 ? "" : `; assumed: ${(route.assumptions ?? []).join("; ")}`;
     return `${main}${reply}${beyond}`;
 }
 

@@ -63,9 +63,16 @@ export function checkRoute(
 }
 
 /** A managed source reaching a destination outside the VCN: its subnet's table must lead to a usable gateway. */
-function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr, q: RouteQuery | undefined): RouteOutcome {
+function routeOut(
+    model: NetworkModel,
+    source: LocatedEnd,
+    dst: Cidr,
+    q: RouteQuery | undefined,
+): RouteOutcome {
     if (source.location.kind !== "subnet") {
-        return unknownRoute(`the source ${source.text} is not a single managed subnet, so its route to ${dst.text} cannot be named`);
+        return unknownRoute(
+            `the source ${source.text} is not a single managed subnet, so its route to ${dst.text} cannot be named`,
+        );
     }
     const subnet = source.location.subnet;
     const found = lookup(model, subnet, dst);

@@ -1,17 +1,33 @@
 import type { ResolvedConfig, ResolvedExtraRule, SubnetRole } from "../config/types";
 import { ANYWHERE } from "../cidr/cidr";
 import { KUBE_INTERNAL_CIDR } from "../cidr/reserved";
-import { COMMON_FLOWS, CONTROL_PLANE_ENDPOINT_FLOWS, CONTROL_PLANE_FLOWS, WORKER_FLOWS } from "./flannel";
-import { PRIVATE_CLUSTER_FLOWS, VCN_NATIVE_FLOWS } from "./topologies";
-import type { CidrRef, Endpoint, FlowDefinition, PortSpec, ResolvedEndpoint, ResolvedFlow } from "./types";
+import {
+    COMMON_FLOWS,
+    CONTROL_PLANE_ENDPOINT_FLOWS,
+    CONTROL_PLANE_FLOWS,
+    CONTROL_PLANE_OUTBOUND_FLOWS,
+    WORKER_FLOWS,
+} from "./flannel";
+import { PRIVATE_CLUSTER_FLOWS, VCN_NATIVE_FLOWS, VCN_NATIVE_OUTBOUND_FLOWS } from "./topologies";
+import type {
+    CidrRef,
+    Endpoint,
+    FlowCondition,
+    FlowDefinition,
+    PortSpec,
+    ResolvedEndpoint,
+    ResolvedFlow,
+} from "./types";
 
 /** Every static flow of the catalogue, in rendering order. Ids are unique (checked by {@link assertUniqueIds}). */
 export const STATIC_FLOWS: readonly FlowDefinition[] = [
     ...COMMON_FLOWS,
     ...WORKER_FLOWS,
     ...CONTROL_PLANE_FLOWS,
+    ...CONTROL_PLANE_OUTBOUND_FLOWS,
     ...CONTROL_PLANE_ENDPOINT_FLOWS,
     ...VCN_NATIVE_FLOWS,
+    ...VCN_NATIVE_OUTBOUND_FLOWS,
     ...PRIVATE_CLUSTER_FLOWS,
 ];
 
@@ -61,7 +77,10 @@ function extraRuleFlow(rule: ResolvedExtraRule): FlowDefinition {
 }
 
 function applies(flow: FlowDefinition, config: ResolvedConfig): boolean {
-    const when = flow.when;
+    return holds(flow.when, config);
+}
+
+function holds(when: FlowCondition | undefined, config: ResolvedConfig): boolean {
     return (
         when === undefined ||
         ((when.cni === undefined || when.cni.includes(config.cni)) &&
@@ -69,6 +88,11 @@ function applies(flow: FlowDefinition, config: ResolvedConfig): boolean {
             (when.egress === undefined || when.egress.includes(config.egress)) &&
             (when.natGateway === undefined || when.natGateway.includes(config.natGateway)))
     );
+}
+
+/** True when a flow's rules are rendered for this config but the flow itself is not required. */
+export function isRenderOnly(flow: FlowDefinition, config: ResolvedConfig): boolean {
+    return flow.renderOnly !== undefined && holds(flow.renderOnly, config);
 }
 
 /** The catalogue flows that apply to a config, static ones first, in a deterministic order. */
@@ -151,5 +175,12 @@ export function resolveFlow(flow: FlowDefinition, config: ResolvedConfig): Resol
 
 /** Every flow the network must allow for this config: the `requiredFlows` output and the analyzer's input. */
 export function requiredFlowsFor(config: ResolvedConfig): ResolvedFlow[] {
+    return flowDefinitionsFor(config)
+        .filter((flow) => !isRenderOnly(flow, config))
+        .map((flow) => resolveFlow(flow, config));
+}
+
+/** Every flow whose rules the network carries: the required ones and the render-only ones, in order. */
+export function renderedFlowsFor(config: ResolvedConfig): ResolvedFlow[] {
     return flowDefinitionsFor(config).map((flow) => resolveFlow(flow, config));
 }

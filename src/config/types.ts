@@ -32,12 +32,17 @@ export const SecurityRulesMode = {
 /** How much egress the generated rules open. */
 export const EgressMode = {
     /**
-     * Least privilege (the default): egress only for catalogued flows, e.g. workers to the yum repository
-     * and registry (port table rows 3-5) and each role to the subnets it must reach.
+     * Oracle's documented behaviour (the default): "Allow all outgoing traffic." (0.0.0.0/0, all protocols)
+     * on the list every subnet carries, as Oracle's default list and its newer per-subnet lists do (spec 3.1,
+     * 3.3, 3.6).
+     */
+    All: "all",
+    /**
+     * Hardened, opt-in: egress only for catalogued flows, from every subnet a flow's source overlaps: each
+     * role to the subnets it must reach, workers, control plane and pods to yum and the registry (TCP 80,
+     * 443, 5000 through NAT), ICMP 3 and 11 to anywhere (Path Discovery). The README lists what it blocks.
      */
     Flows: "flows",
-    /** Oracle's sample behaviour: the default security list's "Allow all outgoing traffic." (spec 3.1). */
-    All: "all",
 } as const;
 
 /**
@@ -176,7 +181,7 @@ export interface WorkloadClusterNetworkArgs {
     clusterAccess?: string;
     /** `"securityLists"` (default), `"nsgs"` or `"both"`; see `SecurityRulesMode`. */
     securityRules?: string;
-    /** `"flows"` (default, least privilege) or `"all"` (Oracle's egress-all); see `EgressMode`. */
+    /** `"all"` (default, Oracle's "Allow all outgoing traffic.") or `"flows"` (hardened); see `EgressMode`. */
     egress?: string;
     /** The worker-LB front-end rules (workerlb-seclist). Default: TCP 80 and 443 from `kubeClientCidrs`. */
     serviceLbIngress?: ServiceLbIngressRule[];

@@ -43,7 +43,7 @@ export const DEFAULT_CHOICES: Readonly<
     cni: Cni.Flannel,
     clusterAccess: ClusterAccess.Public,
     securityRules: SecurityRulesMode.SecurityLists,
-    egress: EgressMode.Flows,
+    egress: EgressMode.All,
 };
 
 type Problems = ConfigProblem[];
@@ -759,13 +759,8 @@ function readNatGateway(raw: Raw, choices: Choices, out: Problems): boolean {
             problem("natGateway", value, message, `remove natGateway, or set clusterAccess to "private"`),
         );
     }
-    if (choices.egress === EgressMode.All) {
-        // Oracle's egress-all rule needs a route out; an air-gapped network has none.
-        const message =
-            'cannot be false with egress "all": an air-gapped network has no route for all-egress';
-        const fix = 'use egress "flows" and declare in-VCN destinations (mirrors, DNS) with extraRules';
-        out.push(problem("natGateway", value, message, fix));
-    }
+    // With egress "all" (the default) an air-gapped network keeps Oracle's egress-all rule; with no route out
+    // it only reaches the VCN (and declared routeRules), which the plan states rather than refuses.
     return false;
 }
 

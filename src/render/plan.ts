@@ -12,7 +12,7 @@ import {
     MAX_RULES_PER_NSG,
 } from "../config/limits";
 import { ANYWHERE, cidr, cidrOverlaps } from "../cidr/cidr";
-import { managedRoles, requiredFlowsFor } from "../catalogue/flows";
+import { managedRoles, renderedFlowsFor, requiredFlowsFor } from "../catalogue/flows";
 import type { ResolvedFlow } from "../catalogue/types";
 import { renderRules, rulesOf, type RenderedRule, type RuleOwner, type SubnetLocator } from "./rules";
 
@@ -245,7 +245,7 @@ function subnetLocator(config: ResolvedConfig): SubnetLocator {
  */
 export function planNetwork(config: ResolvedConfig): NetworkPlan {
     const flows = requiredFlowsFor(config);
-    const rules = renderRules(flows, subnetLocator(config));
+    const rules = renderRules(renderedFlowsFor(config), subnetLocator(config));
     const subnets = planSubnets(config);
     const routeKeys = new Set(subnets.map((s) => s.routeTable));
     const plan: NetworkPlan = {

@@ -39,7 +39,9 @@ function slug(text: string): string {
  * change elsewhere (a narrower bastion CIDR, a flow absorbed by another rule) never renames an unchanged
  * rule. Within one owner the key is unique: two rules with the same content are one rule after compaction.
  */
-export function ruleKey(rule: Pick<RenderedRule, "direction" | "protocol" | "ports" | "icmp" | "peer">): string {
+export function ruleKey(
+    rule: Pick<RenderedRule, "direction" | "protocol" | "ports" | "icmp" | "peer">,
+): string {
     const what =
         rule.protocol === "icmp"
             ? rule.icmp === undefined

@@ -45,18 +45,34 @@ export function assertUniqueIds(flows: readonly FlowDefinition[]): void {
     }
 }
 
+/**
+ * Whether a front-end entry is Oracle's own workerlb-seclist rule (spec 3.3: `kube_client_cidr` → TCP 80 and
+ * TCP 443, "Allow inbound traffic for applications."), judged by its content, never by its name.
+ */
+function isOracleFrontEnd(rule: ResolvedConfig["serviceLbIngress"][number], config: ResolvedConfig): boolean {
+    const sameSources =
+        rule.sources.length === config.kubeClientCidrs.length &&
+        rule.sources.every((s, i) => s === config.kubeClientCidrs[i]);
+    const oraclePort = rule.ports.min === rule.ports.max && (rule.ports.min === 80 || rule.ports.min === 443);
+    return rule.protocol === "tcp" && oraclePort && sameSources;
+}
+
 /** The worker-LB front-end flows (workerlb-seclist, spec 3.3), one per configured listener. */
 function serviceLbFlows(config: ResolvedConfig): FlowDefinition[] {
-    return config.serviceLbIngress.map((rule) => ({
-        id: `service-lb-ingress-${rule.name}`,
-        description: "Allow inbound traffic for applications.",
-        source: { kind: "cidrs", cidrs: rule.sources },
-        destination: { kind: "role", role: "serviceLb" },
-        protocol: rule.protocol,
-        ports: rule.ports,
-        refs: ["C3 workerlb-seclist 3.3"],
-        provenance: rule.name === "http" || rule.name === "https" ? "c3-doc" : "user",
-    }));
+    return config.serviceLbIngress.map((rule) => {
+        const oracle = isOracleFrontEnd(rule, config);
+        return {
+            id: `service-lb-ingress-${rule.name}`,
+            // Oracle's text for every listener of this list ("add each front-end port to this list").
+            description: "Allow inbound traffic for applications.",
+            source: { kind: "cidrs", cidrs: rule.sources },
+            destination: { kind: "role", role: "serviceLb" },
+            protocol: rule.protocol,
+            ports: rule.ports,
+            refs: oracle ? ["C3 workerlb-seclist 3.3"] : [`serviceLbIngress.${rule.name}`],
+            provenance: oracle ? "c3-doc" : "user",
+        };
+    });
 }
 
 /** A user's extra rule as a flow: ingress = from the CIDR to the role, egress = from the role to the CIDR. */

@@ -9,6 +9,7 @@ import {
     type Cidr,
 } from "../cidr/cidr";
 import { KUBE_INTERNAL_CIDR, reservedOverlaps } from "../cidr/reserved";
+import { readRouteRules } from "./route-rules";
 import {
     ClusterAccess,
     Cni,
@@ -90,6 +91,7 @@ function analyse(args: unknown): { problems: Problems; config?: ResolvedConfig }
         serviceLbIngress: readServiceLbIngress(args, kubeClientCidrs, out),
         extraRules: readExtraRules(args, choices.cni, out),
         natGateway: readNatGateway(args, choices, out),
+        routeRules: readRouteRules(args, layout?.vcn, out),
         dnsLabel: readDnsLabel(args, out),
     };
     checkExistingVcn(args, out);

@@ -135,14 +135,27 @@ function planRouteTables(keys: ReadonlySet<RouteTableKey>): PlannedRouteTable[] 
 
 /**
  * Roles whose hosts no C3 operation lets the user give an NSG: the control-plane (KMI) instances are created
- * by OKE, and C3's cluster API takes an NSG only for the API endpoint (spec 6). Their rules therefore stay
- * in a security list even in `nsgs` mode, or the control plane would be cut off.
+ * by OKE, and C3's cluster API takes an NSG only for the API endpoint (spec 6). No NSG is created for them.
  */
 export const ROLES_WITHOUT_USER_NSG: readonly SubnetRole[] = ["controlPlane"];
 
+/**
+ * Roles whose rules stay in the subnet's security list even in `nsgs` mode, because some of their VNICs may
+ * carry no NSG of ours: the control-plane (KMI) nodes (no NSG can be given, see above), the API load balancer
+ * (OKE creates it; the 253.255.0.0/16 → 6443 rule Oracle requires must hold whether or not
+ * `--endpoint-nsg-ids` is set) and the service load balancers (OKE's cloud controller creates them; only
+ * Services annotated with `oci.oraclecloud.com/oci-network-security-groups` carry the NSG). C3 documents
+ * NSGs only on instance VNICs and mount targets (spec 6). Their NSGs, where one can be attached, are added.
+ */
+export const ROLES_KEEPING_LISTS: readonly SubnetRole[] = [
+    "controlPlane",
+    "controlPlaneEndpoint",
+    "serviceLb",
+];
+
 /** Whether a role's rules go in its subnet's security list in this config. */
 function roleRulesInList(role: SubnetRole, config: ResolvedConfig): boolean {
-    return config.securityRules !== "nsgs" || ROLES_WITHOUT_USER_NSG.includes(role);
+    return config.securityRules !== "nsgs" || ROLES_KEEPING_LISTS.includes(role);
 }
 
 function planSubnets(config: ResolvedConfig): PlannedSubnet[] {

@@ -270,6 +270,10 @@ describe("evaluateFlow: routes", () => {
             routeTable: "Default - private",
             rule: "0.0.0.0/0",
             gateway: { name: "VCN nat g6s", kind: "nat" },
+            // Beyond the NAT gateway lies the data-center network: stated, never taken as "no route needed".
+            assumptions: [
+                "the data-center network carries traffic between NAT gateway VCN nat g6s and 0.0.0.0/0, both ways (spec 4: C3's NAT and internet gateways lead to the on-premises network)",
+            ],
         });
     });
 
@@ -314,26 +318,33 @@ describe("evaluateFlow: routes", () => {
         assert.equal(api.egress.status, "not-applicable");
         assert.equal(api.route.status, "routed");
         assert.equal(api.route.gateway?.kind, "internet");
+        assert.equal(api.route.reply?.gateway.kind, "internet");
         const nodePorts = evaluateFlow(model, query(CLIENTS, WORKER, tcp(30000, 32767)));
         assert.equal(nodePorts.status, "allowed");
-        assert.equal(nodePorts.route.status, "not-applicable");
-        assert.ok(
-            nodePorts.reasons.includes(
-                "worker is a private subnet, reachable only from inside the VCN or through a DRG/data-center path",
-            ),
-        );
+        // A private subnet from outside: the path is not this network's, so it is an explicit assumption.
+        assert.equal(nodePorts.route.status, "assumed");
+        assert.deepEqual(nodePorts.route.assumptions, [
+            "clients in 10.0.0.0/8 reach the private subnet worker over a path outside this network (a DRG or on-premises route), and its replies return that way; declare the DRG or LPG route with routeRules to prove it",
+        ]);
+        // Declared, the DRG route is named on the way back and the assumption goes away.
+        model.gateways.drg = { key: "drg", name: "ocid1.drg.oc1..x", kind: "drg" };
+        model.routeTables.private.rules.push({ destination: CLIENTS, targetKey: "drg" });
+        const declared = evaluateFlow(model, query(CLIENTS, WORKER, tcp(30000, 32767)));
+        assert.equal(declared.route.status, "routed");
+        assert.equal(declared.route.reply?.gateway.kind, "drg");
+        assert.equal(declared.route.assumptions, undefined);
         model.routeTables.public.rules = [{ destination: "0.0.0.0/0", targetKey: "nat" }];
         assert.equal(evaluateFlow(model, query(CLIENTS, KMILB, tcp(6443))).route.status, "no-route");
     });
 
-    it("the appliance's 253.255.0.0/16 needs no route", () => {
+    it("the appliance's 253.255.0.0/16 needs no VCN route, stated as an assumption", () => {
         const model = setList(oracleModel(), "kmilb-seclist", [
             { protocol: "6", peer: "253.255.0.0/16", dstPorts: { min: 6443, max: 6443 } },
         ]);
         const v = evaluateFlow(model, query("253.255.0.0/16", KMILB, tcp(6443)));
         assert.equal(v.status, "allowed");
-        assert.equal(v.route.status, "not-applicable");
-        assert.match(v.reasons.join("\n"), /C3's internal infrastructure network/);
+        assert.equal(v.route.status, "assumed");
+        assert.match((v.route.assumptions ?? []).join("\n"), /C3's internal infrastructure network/);
     });
 });
 

@@ -58,7 +58,7 @@ export function checkRoute(
         return unknownRoute("the VCN CIDR is unknown");
     if (source.inVcn && destination.inVcn) return { verdict: { status: "not-applicable" }, reasons: [] };
     if (source.inVcn) return routeOut(model, source, dst, q);
-    if (destination.inVcn) return routeBack(model, destination, src);
+    if (destination.inVcn) return routeBack(model, destination, src, q);
     return { verdict: { status: "not-applicable" }, reasons: [] };
 }
 
@@ -132,7 +132,12 @@ function withOutsideLeg(
 }
 
 /** A source outside the VCN reaching a managed subnet: a public subnet needs a reply route to an IGW (or DRG). */
-function routeBack(model: NetworkModel, destination: LocatedEnd, src: Cidr): RouteOutcome {
+function routeBack(
+    model: NetworkModel,
+    destination: LocatedEnd,
+    src: Cidr,
+    q: RouteQuery | undefined,
+): RouteOutcome {
     const subnets =
         destination.location.kind === "subnet"
             ? [destination.location.subnet]
@@ -140,7 +145,9 @@ function routeBack(model: NetworkModel, destination: LocatedEnd, src: Cidr): Rou
               ? destination.location.subnets
               : [];
     if (subnets.length === 0) return { verdict: { status: "not-applicable" }, reasons: [] };
-    const outcomes = subnets.map((subnet) => routeBackFrom(model, subnet, src));
+    const outcomes = subnets.map((subnet) =>
+        isIcmpError(q) ? icmpErrorBack(model, subnet, src) : routeBackFrom(model, subnet, src),
+    );
     const rank = (o: RouteOutcome): number =>
         ["no-route", "unknown", "assumed", "routed", "not-applicable"].indexOf(o.verdict.status);
     const worst = outcomes.reduce((a, b) => (rank(b) < rank(a) ? b : a));
@@ -183,6 +190,22 @@ function routeBackFrom(model: NetworkModel, subnet: ModelSubnet, src: Cidr): Rou
             `replies from public subnet ${subnet.name} to ${src.text} go to ${gatewayText(gateway)} (route table ${table.name}); they need an internet gateway`,
         ],
     };
+}
+
+/**
+ * ICMP errors from outside answer a packet the subnet sent out, so they come back by the path it left on:
+ * the subnet's own route for the sender's address, or, without one, whatever carried the original packet.
+ */
+function icmpErrorBack(model: NetworkModel, subnet: ModelSubnet, src: Cidr): RouteOutcome {
+    const found = lookup(model, subnet, src);
+    if (!("outcome" in found) && ["nat", "internet", "drg", "lpg"].includes(found.gateway.kind)) {
+        return withOutsideLeg(routedVerdict(found), found.gateway, src);
+    }
+    if ("outcome" in found && found.outcome.verdict.status === "unknown") return found.outcome;
+    return assumed(
+        `ICMP errors from ${src.text} reach ${subnet.name} only in answer to a packet it sent there, so they return by that packet's path`,
+        "outcome" in found ? found.outcome.verdict.routeTable : found.table.name,
+    );
 }
 
 function replyOf(found: {

@@ -4,6 +4,7 @@ import {
     SUBNET_DNS_LABELS,
     type ConfigProblem,
     type ResolvedConfig,
+    type RouteTableName,
     type SubnetRole,
 } from "../config/types";
 import {
@@ -14,6 +15,7 @@ import {
 import { ANYWHERE, cidr, cidrOverlaps } from "../cidr/cidr";
 import { managedRoles, renderedFlowsFor, requiredFlowsFor } from "../catalogue/flows";
 import type { ResolvedFlow } from "../catalogue/types";
+import { unroutedExtraRules } from "./satisfiable";
 import { renderRules, rulesOf, type RenderedRule, type RuleOwner, type SubnetLocator } from "./rules";
 
 /**
@@ -28,8 +30,16 @@ export interface PlannedRouteTable {
     key: RouteTableKey;
     /** Oracle's display name. */
     displayName: string;
-    /** Route rules. */
-    rules: { destination: string; target: "nat" | "internet"; description: string }[];
+    /**
+     * Route rules: the NAT or internet gateway the component creates (or was given), or a DRG or LPG the
+     * user declared by OCID in `routeRules` (`networkEntityId` then holds it).
+     */
+    rules: {
+        destination: string;
+        target: "nat" | "internet" | "drg" | "lpg";
+        networkEntityId?: string;
+        description: string;
+    }[];
 }
 
 /** A security list to create: Oracle's role lists (`worker-seclist`, …) or the common list. */
@@ -116,7 +126,24 @@ function routeTableFor(role: SubnetRole, config: ResolvedConfig): RouteTableKey 
     return config.natGateway ? "nat-private" : "vcn-private";
 }
 
-function planRouteTables(keys: ReadonlySet<RouteTableKey>): PlannedRouteTable[] {
+function planRouteTables(keys: ReadonlySet<RouteTableKey>, config: ResolvedConfig): PlannedRouteTable[] {
+    return baseRouteTables(keys).map((table) => ({
+        ...table,
+        rules: [
+            ...table.rules,
+            ...config.routeRules
+                .filter((r) => r.routeTables.includes(table.displayName as RouteTableName))
+                .map((r) => ({
+                    destination: r.destination,
+                    target: r.targetKind,
+                    networkEntityId: r.networkEntityId,
+                    description: r.description,
+                })),
+        ],
+    }));
+}
+
+function baseRouteTables(keys: ReadonlySet<RouteTableKey>): PlannedRouteTable[] {
     const all: PlannedRouteTable[] = [
         {
             key: "nat-private",
@@ -266,12 +293,12 @@ export function planNetwork(config: ResolvedConfig): NetworkPlan {
         flows,
         rules,
         gateways: { nat: routeKeys.has("nat-private"), internet: routeKeys.has("public") },
-        routeTables: planRouteTables(routeKeys),
+        routeTables: planRouteTables(routeKeys, config),
         securityLists: planSecurityLists(config, rules),
         nsgs: planNsgs(config, rules),
         subnets,
     };
-    const problems = limitProblems(plan);
+    const problems = [...unroutedExtraRules(config, subnets, plan.routeTables), ...limitProblems(plan)];
     if (problems.length > 0) throw new NetworkConfigError(problems);
     return plan;
 }

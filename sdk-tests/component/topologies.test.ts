@@ -500,7 +500,8 @@ describe("golden child names per topology (a rename would replace resources)", (
             "private",
             { clusterAccess: "private" },
             ORACLE_EXAMPLE,
-            [...common, ...owned, ...flannelLists, ...subnets, "oke-nat", "oke-rt-vcn-private"],
+            // Default egress (Oracle's egress-all): the private LB subnets route through NAT too.
+            [...common, ...owned, ...flannelLists, ...subnets, "oke-nat"],
         ],
         [
             "nsgs",

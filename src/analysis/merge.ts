@@ -80,6 +80,7 @@ export function mergeParts(q: FlowQuery, parts: readonly PartResult[]): FlowVerd
         status: p.verdict.status,
         egress: p.verdict.egress,
         ingress: p.verdict.ingress,
+        reply: p.verdict.reply,
         route: p.verdict.route,
         reasons: p.verdict.reasons,
     }));

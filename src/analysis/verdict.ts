@@ -122,6 +122,8 @@ export interface FlowPartVerdict {
     egress: SideVerdict;
     /** Ingress at the part's destination subnet. */
     ingress: SideVerdict;
+    /** The part's reply. */
+    reply: SideVerdict;
     /** The part's route. */
     route: RouteVerdict;
     /** The part's reasons. */

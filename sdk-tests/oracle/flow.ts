@@ -1,5 +1,5 @@
 import { contains, isAddress, overlaps, parseBlock, type Block } from "./ipv4";
-import type { OracleNetwork } from "./network";
+import type { OracleNetwork, OracleSubnet } from "./network";
 import { judgePacket, placeOf, type Packet, type PacketVerdict } from "./packet";
 
 /*
@@ -53,6 +53,8 @@ export interface FlowJudgement {
     readonly packets: number;
     /** How many of them were allowed. */
     readonly allowedPackets: number;
+    /** How many passed every rule but depend on a path the network does not declare. */
+    readonly assumedPackets: number;
     /** The first failing packets (denied ones first), at most {@link MAX_FAILURES}. */
     readonly failures: readonly JudgedPacket[];
     /** The first allowed packet, if any (for must-be-denied probes). */
@@ -67,10 +69,10 @@ const UDP = 17;
 const ICMP = 1;
 const EPHEMERAL = 49152;
 
-/** Every CIDR block the network's behaviour can change at. */
-function knownBlocks(net: OracleNetwork): Block[] {
-    const blocks = new Map<string, Block>([[net.vcn.text, net.vcn]]);
-    for (const s of net.subnets) {
+/** Every CIDR block the network's behaviour can change at (for `subnets`: their rules and routes). */
+function knownBlocks(vcn: Block, subnets: readonly OracleSubnet[]): Block[] {
+    const blocks = new Map<string, Block>([[vcn.text, vcn]]);
+    for (const s of subnets) {
         blocks.set(s.block.text, s.block);
         for (const r of s.rules) blocks.set(r.peer.text, r.peer);
         for (const route of s.routes) blocks.set(route.destination.text, route.destination);
@@ -78,8 +80,22 @@ function knownBlocks(net: OracleNetwork): Block[] {
     return [...blocks.values()];
 }
 
+/**
+ * The subnets a flow's packets can touch: those its ranges overlap. Only their rules and routes can change a
+ * verdict, so only their CIDRs and ports need sampling (every subnet still takes part in judging).
+ */
+function involved(net: OracleNetwork, flow: OracleFlowSpec): OracleSubnet[] {
+    const ranges = [...flow.sources, ...flow.destinations].map(parseBlock);
+    return net.subnets.filter((s) => ranges.some((r) => overlaps(r, s.block)));
+}
+
 /** The sampled addresses of one range. */
-export function sampleAddresses(net: OracleNetwork, range: Block, outsideVcnOnly = false): number[] {
+export function sampleAddresses(
+    net: OracleNetwork,
+    range: Block,
+    outsideVcnOnly = false,
+    subnets: readonly OracleSubnet[] = net.subnets,
+): number[] {
     const points = new Set<number>();
     const add = (a: number): void => {
         if (isAddress(a) && contains(range, a)) points.add(a);
@@ -92,7 +108,8 @@ export function sampleAddresses(net: OracleNetwork, range: Block, outsideVcnOnly
         const hi = Math.min(s.block.last - 1, range.last);
         if (lo <= hi) [lo, mid(lo, hi), hi].forEach(add);
     }
-    for (const b of knownBlocks(net)) [b.first - 1, b.first, b.last, b.last + 1].forEach(add);
+    // Each known block starts an interval at its first address and ends one before last + 1.
+    for (const b of knownBlocks(net.vcn, subnets)) [b.first, b.last + 1].forEach(add);
     const sorted = [...points].sort((a, b) => a - b);
     return outsideVcnOnly ? sorted.filter((a) => placeOf(net, a).kind === "outside") : sorted;
 }
@@ -100,14 +117,18 @@ export function sampleAddresses(net: OracleNetwork, range: Block, outsideVcnOnly
 function portPoints(lo: number, hi: number, bounds: readonly (readonly [number, number])[]): number[] {
     const points = new Set<number>([lo, hi, lo + Math.floor((hi - lo) / 2)]);
     for (const [min, max] of bounds) {
-        for (const p of [min - 1, min, max, max + 1]) if (p >= lo && p <= hi) points.add(p);
+        for (const p of [min, max + 1]) if (p >= lo && p <= hi) points.add(p);
     }
     return [...points].sort((a, b) => a - b);
 }
 
 /** The protocol/port/ICMP variants of a flow's packets (addresses left to fill in). */
-export function sampleShapes(net: OracleNetwork, flow: OracleFlowSpec): Omit<Packet, "src" | "dst">[] {
-    const rules = net.subnets.flatMap((s) => s.rules);
+export function sampleShapes(
+    net: OracleNetwork,
+    flow: OracleFlowSpec,
+    subnets: readonly OracleSubnet[] = net.subnets,
+): Omit<Packet, "src" | "dst">[] {
+    const rules = subnets.flatMap((s) => s.rules);
     const dstBounds = rules.flatMap((r) => (r.dstPorts === undefined ? [] : [r.dstPorts]));
     const srcBounds = rules.flatMap((r) => (r.srcPorts === undefined ? [] : [r.srcPorts]));
     // A source port only matters when a rule restricts it, or a stateless rule must pass the reply to it.
@@ -172,17 +193,23 @@ export function sampleShapes(net: OracleNetwork, flow: OracleFlowSpec): Omit<Pac
 
 /** Judges a flow by its sampled packets. */
 export function judgeFlow(net: OracleNetwork, flow: OracleFlowSpec): FlowJudgement {
-    const srcs = [...new Set(flow.sources.flatMap((c) => sampleAddresses(net, parseBlock(c))))];
+    const subnets = involved(net, flow);
+    const srcs = [
+        ...new Set(flow.sources.flatMap((c) => sampleAddresses(net, parseBlock(c), false, subnets))),
+    ];
     const dsts = [
         ...new Set(
-            flow.destinations.flatMap((c) => sampleAddresses(net, parseBlock(c), flow.destinationOutsideVcn)),
+            flow.destinations.flatMap((c) =>
+                sampleAddresses(net, parseBlock(c), flow.destinationOutsideVcn, subnets),
+            ),
         ),
     ];
-    const shapes = sampleShapes(net, flow);
+    const shapes = sampleShapes(net, flow, subnets);
     const denied: JudgedPacket[] = [];
     const assumed: JudgedPacket[] = [];
     let packets = 0;
     let allowedPackets = 0;
+    let assumedPackets = 0;
     let firstAllowed: JudgedPacket | undefined;
     for (const src of srcs) {
         for (const dst of dsts) {
@@ -195,6 +222,7 @@ export function judgeFlow(net: OracleNetwork, flow: OracleFlowSpec): FlowJudgeme
                     allowedPackets++;
                     firstAllowed ??= { packet, verdict };
                 } else {
+                    if (verdict.outcome === "assumed") assumedPackets++;
                     const bucket = verdict.outcome === "denied" ? denied : assumed;
                     if (bucket.length < MAX_FAILURES) bucket.push({ packet, verdict });
                 }
@@ -207,6 +235,7 @@ export function judgeFlow(net: OracleNetwork, flow: OracleFlowSpec): FlowJudgeme
         outcome,
         packets,
         allowedPackets,
+        assumedPackets,
         failures: [...denied, ...assumed].slice(0, MAX_FAILURES),
         ...(firstAllowed === undefined ? {} : { firstAllowed }),
     };

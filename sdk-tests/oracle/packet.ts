@@ -98,20 +98,56 @@ export function ruleMatches(rule: OracleRule, direction: "ingress" | "egress", p
     return true;
 }
 
-interface Crossing {
-    allowed: boolean;
-    tracked: boolean;
-    rules: string[];
+/** A subnet's rules by direction, then statefulness, then protocol number (-1 = all protocols); built once. */
+type RuleIndex = Record<"ingress" | "egress", Record<"stateless" | "stateful", Map<number, OracleRule[]>>>;
+
+const indexes = new WeakMap<OracleSubnet, RuleIndex>();
+const ALL_PROTOCOLS = -1;
+
+function indexOf(subnet: OracleSubnet): RuleIndex {
+    let index = indexes.get(subnet);
+    if (index === undefined) {
+        const empty = () => ({
+            stateless: new Map<number, OracleRule[]>(),
+            stateful: new Map<number, OracleRule[]>(),
+        });
+        const built: RuleIndex = { ingress: empty(), egress: empty() };
+        for (const rule of subnet.rules) {
+            const byProtocol = built[rule.direction][rule.stateless ? "stateless" : "stateful"];
+            const key = rule.protocol === "all" ? ALL_PROTOCOLS : Number(rule.protocol);
+            byProtocol.set(key, [...(byProtocol.get(key) ?? []), rule]);
+        }
+        indexes.set(subnet, built);
+        index = built;
+    }
+    return index;
 }
 
-/** A packet crossing one VNIC of `subnet` in `direction`. */
-function cross(subnet: OracleSubnet, direction: "ingress" | "egress", p: Packet): Crossing {
-    const hits = subnet.rules.filter((r) => ruleMatches(r, direction, p));
-    return {
-        allowed: hits.length > 0,
-        tracked: hits.length > 0 && hits.every((r) => !r.stateless),
-        rules: hits.map((r) => r.origin),
-    };
+function anyMatch(rules: OracleRule[] | undefined, direction: "ingress" | "egress", p: Packet): boolean {
+    if (rules === undefined) return false;
+    for (const rule of rules) if (ruleMatches(rule, direction, p)) return true;
+    return false;
+}
+
+/**
+ * Whether a packet crosses one VNIC of `subnet` in `direction`, and whether it is connection-tracked: any
+ * matching stateless rule makes it untracked (C3's precedence), so stateless rules are looked at first.
+ */
+function cross(
+    subnet: OracleSubnet,
+    direction: "ingress" | "egress",
+    p: Packet,
+): "no" | "tracked" | "untracked" {
+    const side = indexOf(subnet)[direction];
+    const hit = (rules: Map<number, OracleRule[]>): boolean =>
+        anyMatch(rules.get(p.protocol), direction, p) || anyMatch(rules.get(ALL_PROTOCOLS), direction, p);
+    if (side.stateless.size > 0 && hit(side.stateless)) return "untracked";
+    return hit(side.stateful) ? "tracked" : "no";
+}
+
+/** The rules of `subnet` that let `p` cross, for messages. */
+export function rulesFor(subnet: OracleSubnet, direction: "ingress" | "egress", p: Packet): string[] {
+    return subnet.rules.filter((r) => ruleMatches(r, direction, p)).map((r) => r.origin);
 }
 
 const ICMP_ERRORS: readonly number[] = [3, 4, 5, 11, 12];
@@ -151,6 +187,7 @@ function routeText(route: OracleRoute): string {
 
 const ok = (reason: string): PacketVerdict => ({ outcome: "allowed", reason });
 const denied = (reason: string): PacketVerdict => ({ outcome: "denied", reason });
+const WITHIN_VCN = ok("within the VCN (local routing)");
 
 /** The route out of the VCN from a host of `subnet` to `address`. */
 function outbound(subnet: OracleSubnet, address: number): PacketVerdict {
@@ -199,12 +236,12 @@ function replyCheck(
 ): PacketVerdict | undefined {
     const reply = replyOf(p);
     if (reply === undefined) return undefined;
-    if (dst.kind === "subnet" && !tracked.dst && !cross(dst.subnet, "egress", reply).allowed) {
+    if (dst.kind === "subnet" && !tracked.dst && cross(dst.subnet, "egress", reply) === "no") {
         return denied(
             `stateless ingress at ${dst.subnet.name} and no egress rule there lets the reply ${packetText(reply)} out`,
         );
     }
-    if (src.kind === "subnet" && !tracked.src && !cross(src.subnet, "ingress", reply).allowed) {
+    if (src.kind === "subnet" && !tracked.src && cross(src.subnet, "ingress", reply) === "no") {
         return denied(
             `stateless egress at ${src.subnet.name} and no ingress rule there lets the reply ${packetText(reply)} in`,
         );
@@ -222,27 +259,33 @@ export function judgePacket(net: OracleNetwork, p: Packet): PacketVerdict | unde
     if (src.kind === "no-host" || dst.kind === "no-host" || p.src === p.dst) return undefined;
     if (src.kind === "outside" && dst.kind === "outside") return undefined;
     const tracked = { src: true, dst: true };
-    const carriedBy: string[] = [];
     if (src.kind === "subnet") {
         const out = cross(src.subnet, "egress", p);
-        if (!out.allowed) return denied(`no egress rule of ${src.subnet.name} lets ${packetText(p)} out`);
-        tracked.src = out.tracked;
-        carriedBy.push(...out.rules);
+        if (out === "no") return denied(`no egress rule of ${src.subnet.name} lets ${packetText(p)} out`);
+        tracked.src = out === "tracked";
     }
     if (dst.kind === "subnet") {
         const into = cross(dst.subnet, "ingress", p);
-        if (!into.allowed) return denied(`no ingress rule of ${dst.subnet.name} lets ${packetText(p)} in`);
-        tracked.dst = into.tracked;
-        carriedBy.push(...into.rules);
+        if (into === "no") return denied(`no ingress rule of ${dst.subnet.name} lets ${packetText(p)} in`);
+        tracked.dst = into === "tracked";
     }
     const reply = replyCheck(p, src, dst, tracked);
     if (reply !== undefined) return reply;
-    const path =
-        src.kind === "subnet" && dst.kind === "subnet"
-            ? ok("within the VCN")
-            : src.kind === "subnet"
-              ? outbound(src.subnet, p.dst)
-              : inbound((dst as { subnet: OracleSubnet }).subnet, p);
-    if (path.outcome !== "allowed") return path;
-    return ok(`${carriedBy.join(", ")}; ${path.reason}`);
+    if (src.kind === "subnet" && dst.kind === "subnet") return WITHIN_VCN;
+    return src.kind === "subnet"
+        ? outbound(src.subnet, p.dst)
+        : inbound((dst as { subnet: OracleSubnet }).subnet, p);
+}
+
+/** Why a packet is allowed, with the rules on each side (slower than {@link judgePacket}; for messages). */
+export function explainPacket(net: OracleNetwork, p: Packet): string {
+    const verdict = judgePacket(net, p);
+    if (verdict === undefined) return "not this network's business";
+    const src = placeOf(net, p.src);
+    const dst = placeOf(net, p.dst);
+    const rules = [
+        ...(src.kind === "subnet" ? rulesFor(src.subnet, "egress", p) : []),
+        ...(dst.kind === "subnet" ? rulesFor(dst.subnet, "ingress", p) : []),
+    ];
+    return `${verdict.outcome}: ${verdict.reason}${rules.length > 0 ? `; rules ${rules.join(", ")}` : ""}`;
 }

@@ -1,0 +1,163 @@
+import * as assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import fc from "fast-check";
+import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
+import type { ResolvedFlow } from "../../src/catalogue/types";
+import { WorkloadClusterNetwork } from "../../src/component/workload-cluster-network";
+import {
+    compareNetwork,
+    disagreementText,
+    disagreements,
+    leakText,
+    leakyProbes,
+    type Disagreement,
+    type DisagreementClass,
+} from "./compare";
+import { configArb, type ConfigCase } from "./configs";
+import { networkFromRecords } from "./network";
+
+/*
+ * The differential property test of issue #11 item 7: random valid configs across every topology, egress
+ * mode and random extraRules, run through the component under the mock engine once each; for every required
+ * flow, every row of Oracle's C3 port table and every must-be-denied probe, the analyzer's verdict (public
+ * API) must equal the independent oracle's. A flow the analyzer proves and the oracle refutes fails the suite
+ * with the config and the packet.
+ *
+ * The analyzer is unsound today in ways issue #11 lists (items 1, 2 and 5). Those disagreements are
+ * recognised by the failing packet (see `DisagreementClass`), reported in the log and listed in
+ * KNOWN-DISAGREEMENTS.md; every other disagreement fails now. The strict variant, which tolerates none, is
+ * pending until the fixes land.
+ *
+ * ORACLE_SEED and ORACLE_RUNS override the seed and the number of runs; ORACLE_REPORT=<file> writes every
+ * disagreement found to a file.
+ */
+
+const SEED = Number(process.env.ORACLE_SEED ?? 20261211);
+const RUNS = Number(process.env.ORACLE_RUNS ?? 40);
+
+/** The disagreement classes issue #11 already names (items 1, 2 and 5), tolerated until it is fixed. */
+const KNOWN_ISSUE_11: readonly DisagreementClass[] = [
+    "source-overlap",
+    "destination-overlap",
+    "route-assumed",
+];
+
+interface Tally {
+    runs: number;
+    refused: number;
+    comparisons: number;
+    known: Disagreement[];
+    knownConfigs: Map<Disagreement, ConfigCase>;
+}
+
+function newTally(): Tally {
+    return { runs: 0, refused: 0, comparisons: 0, known: [], knownConfigs: new Map() };
+}
+
+function configText(c: ConfigCase): string {
+    const { compartmentId: _unused, ...rest } = c.args;
+    void _unused;
+    return `${c.layout.name} ${JSON.stringify(rest)}`;
+}
+
+/**
+ * Records one config under the mock engine. Pulumi stamps a stack trace on every promise it makes
+ * (`debuggablePromise`), and under ts-node each trace is source-mapped: about 8× the CPU of the run itself.
+ * The traces only feed Pulumi's leak messages, so they are switched off while recording.
+ */
+async function record(c: ConfigCase) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return await recordProgram(() => new WorkloadClusterNetwork("oke", c.args));
+    } catch (error) {
+        if (error instanceof Error && error.name === "NetworkConfigError") return undefined;
+        throw error;
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
+}
+
+/** One config: record once, compare everything, throw on what the mode does not tolerate. */
+async function checkCase(c: ConfigCase, tally: Tally, strict: boolean): Promise<void> {
+    tally.runs++;
+    const run = await record(c);
+    if (run === undefined) {
+        tally.refused++;
+        return;
+    }
+    const required = (await valueOf(run.result.requiredFlows)) as unknown as ResolvedFlow[];
+    const comparisons = compareNetwork(c, run.records, required);
+    tally.comparisons += comparisons.length;
+    const found = disagreements(networkFromRecords(run.records), comparisons);
+    const tolerated = (d: Disagreement): boolean =>
+        !strict && d.unsound && d.classes.every((k) => KNOWN_ISSUE_11.includes(k));
+    for (const d of found.filter(tolerated)) {
+        tally.known.push(d);
+        tally.knownConfigs.set(d, c);
+    }
+    const failing = found.filter((d) => !tolerated(d));
+    const leaks = leakyProbes(comparisons);
+    const lines = [
+        ...failing.map((d) => `${d.unsound ? "UNSOUND" : "DIFFERS"} ${disagreementText(d)}`),
+        ...leaks.map(leakText),
+    ];
+    assert.ok(lines.length === 0, `config ${configText(c)}\n  ${lines.join("\n  ")}`);
+}
+
+function summary(tally: Tally): string {
+    const byClass = new Map<string, number>();
+    const byFlow = new Map<string, number>();
+    for (const d of tally.known) {
+        const key = d.classes.join("+");
+        byClass.set(key, (byClass.get(key) ?? 0) + 1);
+        byFlow.set(`${d.kind} ${d.label}`, (byFlow.get(`${d.kind} ${d.label}`) ?? 0) + 1);
+    }
+    const classes = [...byClass].map(([k, n]) => `${k}: ${n}`).join(", ");
+    const flows = [...byFlow].sort((a, b) => b[1] - a[1]).map(([k, n]) => `      ${n}× ${k}`);
+    return [
+        `    differential: seed ${SEED}, ${tally.runs} runs (${tally.refused} configs refused), ${tally.comparisons} comparisons`,
+        `    known issue #11 disagreements (analyzer ✔, oracle refutes): ${tally.known.length} (${classes || "none"})`,
+        ...flows,
+    ].join("\n");
+}
+
+function writeReport(tally: Tally): void {
+    const file = process.env.ORACLE_REPORT;
+    if (file === undefined) return;
+    const lines = tally.known.map(
+        (d) => `${configText(tally.knownConfigs.get(d) as ConfigCase)}\n  ${disagreementText(d)}`,
+    );
+    writeFileSync(file, `${summary(tally)}\n\n${lines.join("\n")}\n`);
+}
+
+async function runProperty(strict: boolean): Promise<Tally> {
+    const tally = newTally();
+    console.log(`    differential: seed ${SEED}, numRuns ${RUNS}${strict ? " (strict)" : ""}`);
+    try {
+        await fc.assert(
+            fc.asyncProperty(configArb, (c) => checkCase(c, tally, strict)),
+            { seed: SEED, numRuns: RUNS, endOnFailure: process.env.ORACLE_SHRINK === undefined },
+        );
+    } finally {
+        console.log(summary(tally));
+        writeReport(tally);
+    }
+    return tally;
+}
+
+describe("differential: the analyzer against the independent oracle", function () {
+    this.timeout(300_000);
+
+    it("agrees on every required flow, port-table row and denied probe, except issue #11's known cases", async () => {
+        const tally = await runProperty(false);
+        assert.ok(
+            tally.refused <= tally.runs / 4,
+            `too many generated configs were refused: ${tally.refused}`,
+        );
+    });
+
+    it.skip("agrees everywhere, no exception (pending issue #11 items 1, 2 and 5: overlapping sources, assumed routes, unsatisfiable extraRules)", async () => {
+        await runProperty(true);
+    });
+});

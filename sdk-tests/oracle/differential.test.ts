@@ -13,6 +13,7 @@ import {
 } from "./compare";
 import { configArb, type ConfigCase } from "./configs";
 import { networkFromRecords } from "./network";
+import { configText, markdownReport, type Found } from "./report";
 import { recordCase } from "./run";
 
 /*
@@ -33,7 +34,7 @@ import { recordCase } from "./run";
  */
 
 const SEED = Number(process.env.ORACLE_SEED ?? 20261211);
-const RUNS = Number(process.env.ORACLE_RUNS ?? 40);
+const RUNS = Number(process.env.ORACLE_RUNS ?? 30);
 
 /** The disagreement classes issue #11 already names (items 1, 2 and 5), tolerated until it is fixed. */
 const KNOWN_ISSUE_11: readonly DisagreementClass[] = [
@@ -46,20 +47,13 @@ interface Tally {
     runs: number;
     refused: number;
     comparisons: number;
-    known: Disagreement[];
-    knownConfigs: Map<Disagreement, ConfigCase>;
+    known: Found[];
     /** Required flows both refute: the component cannot satisfy its own output (issue #11 item 5). */
     unsatisfied: string[];
 }
 
 function newTally(): Tally {
-    return { runs: 0, refused: 0, comparisons: 0, known: [], knownConfigs: new Map(), unsatisfied: [] };
-}
-
-function configText(c: ConfigCase): string {
-    const { compartmentId: _unused, ...rest } = c.args;
-    void _unused;
-    return `${c.layout.name} ${JSON.stringify(rest)}`;
+    return { runs: 0, refused: 0, comparisons: 0, known: [], unsatisfied: [] };
 }
 
 /** One config: record once, compare everything, throw on what the mode does not tolerate. */
@@ -82,10 +76,7 @@ async function checkCase(c: ConfigCase, tally: Tally, strict: boolean): Promise<
     const found = disagreements(networkFromRecords(run.records), comparisons);
     const tolerated = (d: Disagreement): boolean =>
         !strict && d.unsound && d.classes.every((k) => KNOWN_ISSUE_11.includes(k));
-    for (const d of found.filter(tolerated)) {
-        tally.known.push(d);
-        tally.knownConfigs.set(d, c);
-    }
+    for (const d of found.filter(tolerated)) tally.known.push({ d, c });
     const failing = found.filter((d) => !tolerated(d));
     const leaks = leakyProbes(comparisons);
     const lines = [
@@ -98,7 +89,7 @@ async function checkCase(c: ConfigCase, tally: Tally, strict: boolean): Promise<
 function summary(tally: Tally): string {
     const byClass = new Map<string, number>();
     const byFlow = new Map<string, number>();
-    for (const d of tally.known) {
+    for (const { d } of tally.known) {
         const key = d.classes.join("+");
         byClass.set(key, (byClass.get(key) ?? 0) + 1);
         byFlow.set(`${d.kind} ${d.label}`, (byFlow.get(`${d.kind} ${d.label}`) ?? 0) + 1);
@@ -116,13 +107,8 @@ function summary(tally: Tally): string {
 function writeReport(tally: Tally): void {
     const file = process.env.ORACLE_REPORT;
     if (file === undefined) return;
-    const lines = tally.known.map(
-        (d) => `${configText(tally.knownConfigs.get(d) as ConfigCase)}\n  ${disagreementText(d)}`,
-    );
-    writeFileSync(
-        file,
-        `${summary(tally)}\n\n${lines.join("\n")}\n\nUNSATISFIED\n${tally.unsatisfied.join("\n")}\n`,
-    );
+    const header = `## Differential run: seed ${SEED}, ${tally.runs} runs, ${tally.comparisons} comparisons, ${tally.known.length} known disagreements`;
+    writeFileSync(file, markdownReport(header, tally.known, tally.unsatisfied));
 }
 
 async function runProperty(strict: boolean): Promise<Tally> {

@@ -1,6 +1,6 @@
 import { contains, isAddress, overlaps, parseBlock, type Block } from "./ipv4";
 import type { OracleNetwork, OracleSubnet } from "./network";
-import { judgePacket, placeOf, type Packet, type PacketVerdict } from "./packet";
+import { judgePacket, type Packet, type PacketVerdict } from "./packet";
 
 /*
  * A flow (source ranges → destination ranges, protocol, ports or ICMP) is judged by sampling concrete packets
@@ -96,22 +96,45 @@ export function sampleAddresses(
     outsideVcnOnly = false,
     subnets: readonly OracleSubnet[] = net.subnets,
 ): number[] {
-    const points = new Set<number>();
-    const add = (a: number): void => {
-        if (isAddress(a) && contains(range, a)) points.add(a);
-    };
+    const within = (a: number): boolean => isAddress(a) && contains(range, a);
     const mid = (lo: number, hi: number): number => lo + Math.floor((hi - lo) / 2);
-    [range.first, range.first + 1, mid(range.first, range.last), range.last - 1, range.last].forEach(add);
+    const edges = [range.first, range.first + 1, mid(range.first, range.last), range.last - 1, range.last];
     for (const s of net.subnets) {
         if (!overlaps(s.block, range)) continue;
         const lo = Math.max(s.block.first + 2, range.first);
         const hi = Math.min(s.block.last - 1, range.last);
-        if (lo <= hi) [lo, mid(lo, hi), hi].forEach(add);
+        if (lo <= hi) edges.push(lo, mid(lo, hi), hi);
     }
     // Each known block starts an interval at its first address and ends one before last + 1.
-    for (const b of knownBlocks(net.vcn, subnets)) [b.first, b.last + 1].forEach(add);
-    const sorted = [...points].sort((a, b) => a - b);
-    return outsideVcnOnly ? sorted.filter((a) => placeOf(net, a).kind === "outside") : sorted;
+    const blocks = knownBlocks(net.vcn, subnets);
+    const breaks = blocks.flatMap((b) => [b.first, b.last + 1]);
+    const points = [
+        ...edges.filter(within),
+        ...onePerClass(net, edges.filter(within), breaks.filter(within), blocks),
+    ];
+    return [...new Set(points)].sort((a, b) => a - b).filter((a) => !outsideVcnOnly || !contains(net.vcn, a));
+}
+
+/**
+ * Outside the VCN, two addresses that lie in exactly the same known blocks behave alike in every rule and
+ * route, so one is enough (0.0.0.0/0 has many such intervals): the breakpoints outside the VCN are kept only
+ * for a class the edges do not already cover. Inside the VCN every breakpoint is kept.
+ */
+function onePerClass(
+    net: OracleNetwork,
+    kept: readonly number[],
+    breaks: readonly number[],
+    blocks: readonly Block[],
+): number[] {
+    const signature = (a: number): string => blocks.map((b) => (contains(b, a) ? "1" : "0")).join("");
+    const seen = new Set(kept.filter((a) => !contains(net.vcn, a)).map(signature));
+    return breaks.filter((a) => {
+        if (contains(net.vcn, a)) return true;
+        const key = signature(a);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 function portPoints(lo: number, hi: number, bounds: readonly (readonly [number, number])[]): number[] {
@@ -129,12 +152,16 @@ export function sampleShapes(
     subnets: readonly OracleSubnet[] = net.subnets,
 ): Omit<Packet, "src" | "dst">[] {
     const rules = subnets.flatMap((s) => s.rules);
-    const dstBounds = rules.flatMap((r) => (r.dstPorts === undefined ? [] : [r.dstPorts]));
-    const srcBounds = rules.flatMap((r) => (r.srcPorts === undefined ? [] : [r.srcPorts]));
-    // A source port only matters when a rule restricts it, or a stateless rule must pass the reply to it.
-    const srcPortsMatter = srcBounds.length > 0 || rules.some((r) => r.stateless);
-    const srcPorts = srcPortsMatter ? portPoints(1, 65535, [...srcBounds, ...dstBounds]) : [EPHEMERAL];
+    // Port bounds only matter for rules of the same protocol (rules for all protocols have no ports).
+    const bounds = (protocol: number, key: "dstPorts" | "srcPorts") =>
+        rules.flatMap((r) => (r.protocol === String(protocol) && r[key] !== undefined ? [r[key]] : []));
     const transport = (protocol: number): Omit<Packet, "src" | "dst">[] => {
+        const dstBounds = bounds(protocol, "dstPorts");
+        const srcBounds = bounds(protocol, "srcPorts");
+        // A source port only matters when a rule restricts it, or a stateless rule must pass the reply to it
+        // (the reply's destination port is the source port).
+        const srcPortsMatter = srcBounds.length > 0 || rules.some((r) => r.stateless);
+        const srcPorts = srcPortsMatter ? portPoints(1, 65535, [...srcBounds, ...dstBounds]) : [EPHEMERAL];
         const range =
             flow.protocol === "all" ? { min: 1, max: 65535 } : (flow.ports ?? { min: 1, max: 65535 });
         const dstPorts = portPoints(range.min, range.max, dstBounds);

@@ -14,7 +14,7 @@ import {
 import { configArb, type ConfigCase } from "./configs";
 import { networkFromRecords } from "./network";
 import { configText, markdownReport, type Found } from "./report";
-import { recordCase } from "./run";
+import { recordCase, type RecordedCase } from "./run";
 
 /*
  * The differential property test of issue #11 item 7: random valid configs across every topology, egress
@@ -45,7 +45,10 @@ const KNOWN_ISSUE_11: readonly DisagreementClass[] = [
 
 interface Tally {
     runs: number;
+    /** Configs the component refused (then retried without extraRules). */
     refused: number;
+    /** Configs refused even without extraRules. */
+    unrecorded: number;
     comparisons: number;
     known: Found[];
     /** Required flows both refute: the component cannot satisfy its own output (issue #11 item 5). */
@@ -53,17 +56,35 @@ interface Tally {
 }
 
 function newTally(): Tally {
-    return { runs: 0, refused: 0, comparisons: 0, known: [], unsatisfied: [] };
+    return { runs: 0, refused: 0, unrecorded: 0, comparisons: 0, known: [], unsatisfied: [] };
+}
+
+/**
+ * Records a case; when the component refuses it, the same topology without its extraRules (issue #11 item 5
+ * lets the component refuse extra rules it cannot satisfy), so every run still compares a network.
+ */
+async function recordOrStrip(
+    c: ConfigCase,
+    tally: Tally,
+): Promise<{ c: ConfigCase; run: RecordedCase } | undefined> {
+    const run = await recordCase(c.args);
+    if (run !== undefined) return { c, run };
+    tally.refused++;
+    if (c.args.extraRules === undefined) return undefined;
+    const stripped: ConfigCase = { ...c, args: { ...c.args, extraRules: undefined } };
+    const again = await recordCase(stripped.args);
+    return again === undefined ? undefined : { c: stripped, run: again };
 }
 
 /** One config: record once, compare everything, throw on what the mode does not tolerate. */
-async function checkCase(c: ConfigCase, tally: Tally, strict: boolean): Promise<void> {
+async function checkCase(original: ConfigCase, tally: Tally, strict: boolean): Promise<void> {
     tally.runs++;
-    const run = await recordCase(c.args);
-    if (run === undefined) {
-        tally.refused++;
+    const recorded = await recordOrStrip(original, tally);
+    if (recorded === undefined) {
+        tally.unrecorded++;
         return;
     }
+    const { c, run } = recorded;
     const comparisons = compareNetwork(c, run.records, run.required);
     tally.comparisons += comparisons.length;
     for (const u of comparisons.filter(
@@ -97,7 +118,7 @@ function summary(tally: Tally): string {
     const classes = [...byClass].map(([k, n]) => `${k}: ${n}`).join(", ");
     const flows = [...byFlow].sort((a, b) => b[1] - a[1]).map(([k, n]) => `      ${n}× ${k}`);
     return [
-        `    differential: seed ${SEED}, ${tally.runs} runs (${tally.refused} configs refused), ${tally.comparisons} comparisons`,
+        `    differential: seed ${SEED}, ${tally.runs} runs (${tally.refused} refused, retried without extraRules), ${tally.comparisons} comparisons`,
         `    known issue #11 disagreements (analyzer ✔, oracle refutes): ${tally.known.length} (${classes || "none"})`,
         ...flows,
         `    required flows neither proves (the component cannot satisfy its own output, issue #11 item 5): ${tally.unsatisfied.length}`,

@@ -1,4 +1,4 @@
-import { disagreementText, firstFailure, type Disagreement } from "./compare";
+import { firstFailure, type Disagreement } from "./compare";
 import type { ConfigCase } from "./configs";
 
 /*
@@ -25,6 +25,16 @@ function topology(c: ConfigCase): string {
     const a = c.args;
     const air = a.natGateway === false ? " air-gapped" : "";
     return `${a.cni ?? "flannel"}/${a.clusterAccess ?? "public"}/${a.securityRules ?? "securityLists"}/${a.egress ?? "flows"}${air}`;
+}
+
+function flowText(d: Disagreement): string {
+    const f = d.flow;
+    const ports = f.ports === undefined ? "" : ` ${f.ports.min}-${f.ports.max}`;
+    const icmp =
+        f.icmp === undefined
+            ? ""
+            : ` type ${f.icmp.type}${f.icmp.code === undefined ? "" : ` code ${f.icmp.code}`}`;
+    return `${f.source.cidrs.join(", ")} → ${f.destination.cidrs.join(", ")} ${f.protocol}${ports}${icmp}`;
 }
 
 function cell(text: string): string {
@@ -54,8 +64,9 @@ export function markdownReport(
             `### ${key}`,
             "",
             `- config: \`${configText(c)}\``,
-            `- flow: ${disagreementText(d)}`,
-            `- analyzer said: ${d.analyzer}; oracle said: ${d.oracle.outcome}, first failing packet: ${firstFailure(d.oracle)}`,
+            `- flow: ${flowText(d)}`,
+            `- analyzer said: ${d.analyzer}; oracle said: ${d.oracle.outcome} (${d.oracle.packets} packets sampled, ${d.oracle.allowedPackets} allowed)`,
+            `- first failing packet: ${firstFailure(d.oracle)}`,
             "",
         ].join("\n");
     });

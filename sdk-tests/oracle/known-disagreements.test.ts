@@ -251,13 +251,27 @@ describe("known disagreements (issue #11), as the checks that must pass once it 
     });
 
     describe("the oracle's side of the same cases, checked now", () => {
-        it("refutes row 1 from a bastion host inside service-lb with egress flows, and names the packet", async () => {
+        it("proves row 1 from a bastion host inside service-lb with egress flows (refuted before the item 1 fix)", async () => {
             const x = await comparison(configOf(EXAMPLE, { egress: "flows" }), "row 1");
-            assert.equal(x.oracle.outcome, "denied");
-            assert.match(
-                firstFailure(x.oracle),
-                /172\.31\.252\.\d+:\d+ → 172\.31\.253\.\d+:22: denied, no egress rule of (service-lb|control-plane-endpoint|control-plane)/,
-            );
+            assert.equal(x.oracle.outcome, "allowed", firstFailure(x.oracle));
+        });
+
+        it("a private cluster with a declared DRG route (routeRules) is proven end to end, without assumptions", async () => {
+            const c = configOf(EXAMPLE, {
+                clusterAccess: "private",
+                routeRules: [
+                    {
+                        name: "on-prem",
+                        destination: "10.0.0.0/8",
+                        networkEntityId: "ocid1.drg.oc1.c3.onprem",
+                    },
+                ],
+            });
+            for (const label of ["endpoint-api-from-kube-clients", "row 8", "row 10"]) {
+                const x = await comparison(c, label);
+                assert.equal(x.oracle.outcome, "allowed", `${label}: ${firstFailure(x.oracle)}`);
+                assert.equal(x.analyzer, "allowed", label);
+            }
         });
 
         it("proves row 1 with egress all, where every subnet may send", async () => {

@@ -82,7 +82,7 @@ export function analyzeNetwork(
 
 /** Every route assumption of every check, once each. */
 function assumptionsOf(results: readonly FlowResult[]): string[] {
-    return [...new Set(results.flatMap((r) => r.checks.flatMap((c) => c.route.assumptions ?? [])))];
+    return [...new Set(results.flatMap((r) => r.checks.flatMap((c) => c.assumptions)))];
 }
 
 /** Options of {@link analyzeResources}. */

@@ -29,6 +29,7 @@ export function checkFromVerdict(verdict: FlowVerdict): FlowCheck {
         egress: verdict.egress,
         reply: verdict.reply,
         route: verdict.route,
+        assumptions: [...(verdict.route.assumptions ?? [])],
         failures,
         explanation:
             verdict.status === "allowed" ? allowedText(verdict) : failures.map((f) => f.message).join("; "),
@@ -49,6 +50,7 @@ export function missingSubnetCheck(source: string, destination: string, message:
         egress: none,
         reply: none,
         route: { status: "not-applicable" },
+        assumptions: [],
         failures,
         explanation: message,
     };
@@ -65,6 +67,7 @@ export function undecidedCheck(source: string, destination: string, message: str
         egress: unknown,
         reply: unknown,
         route: { status: "unknown" },
+        assumptions: [],
         failures: [{ kind: "undecided", message }],
         explanation: message,
     };

@@ -58,6 +58,8 @@ export interface FlowCheck {
     reply: SideVerdict;
     /** The route and gateway, for traffic leaving or entering the VCN. */
     route: RouteVerdict;
+    /** What the verdict takes for granted about paths outside this network (the route's assumptions). */
+    assumptions: string[];
     /** Empty when allowed; otherwise every failing side. */
     failures: Failure[];
     /** One sentence: the rules on each side and the route (✔), or what is missing (✘). */

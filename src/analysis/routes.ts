@@ -21,6 +21,9 @@ export interface RouteOutcome {
     reasons: string[];
 }
 
+/** Link-local addresses: never routed; OCI serves 169.254.169.254 (DNS, metadata) on the host. */
+export const LINK_LOCAL = "169.254.0.0/16";
+
 /** Traffic C3 sends in answer to a packet that reached a VNIC: ICMP errors (types 3 and 11). */
 function isIcmpError(q: RouteQuery | undefined): boolean {
     return q?.protocol === "icmp" && q.icmp !== undefined && (q.icmp.type === 3 || q.icmp.type === 11);
@@ -54,21 +57,22 @@ export function checkRoute(
             `C3's internal infrastructure network 253.255.0.0/16 (the appliance's own services, spec 2c) reaches ${destination.text} without a VCN route`,
         );
     }
+    const linkLocal = knownCidr(LINK_LOCAL);
+    if (linkLocal !== undefined && cidrContains(linkLocal, dst)) {
+        return assumed(
+            `${dst.text} is link-local: the VCN's DNS resolver and instance metadata (169.254.169.254, reserved by C3, spec 2d) answer on the host, with no VCN route`,
+        );
+    }
     if (source.inVcn === undefined || destination.inVcn === undefined)
         return unknownRoute("the VCN CIDR is unknown");
     if (source.inVcn && destination.inVcn) return { verdict: { status: "not-applicable" }, reasons: [] };
-    if (source.inVcn) return routeOut(model, source, dst, q);
+    if (source.inVcn) return routeOut(model, source, dst);
     if (destination.inVcn) return routeBack(model, destination, src, q);
     return { verdict: { status: "not-applicable" }, reasons: [] };
 }
 
 /** A managed source reaching a destination outside the VCN: its subnet's table must lead to a usable gateway. */
-function routeOut(
-    model: NetworkModel,
-    source: LocatedEnd,
-    dst: Cidr,
-    q: RouteQuery | undefined,
-): RouteOutcome {
+function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutcome {
     if (source.location.kind !== "subnet") {
         return unknownRoute(
             `the source ${source.text} is not a single managed subnet, so its route to ${dst.text} cannot be named`,
@@ -76,15 +80,7 @@ function routeOut(
     }
     const subnet = source.location.subnet;
     const found = lookup(model, subnet, dst);
-    if ("outcome" in found) {
-        if (isIcmpError(q) && found.outcome.verdict.status === "no-route") {
-            return assumed(
-                `${subnet.name} sends ICMP errors to ${dst.text} only in answer to a packet that reached it, so they leave by that packet's path (${subnet.name}'s route table has no rule of its own for ${dst.text})`,
-                found.outcome.verdict.routeTable,
-            );
-        }
-        return found.outcome;
-    }
+    if ("outcome" in found) return found.outcome;
     const { table, gateway } = found;
     const verdict = routedVerdict(found);
     const via = `route table ${table.name} of ${subnet.name} sends ${dst.text} to ${gatewayText(gateway)}`;

@@ -79,7 +79,9 @@ export const COMMON_FLOWS: readonly FlowDefinition[] = [
         note:
             "Oracle's C3 lists allow it with egress all; public OCI requires ICMP 3/4 egress to 0.0.0.0/0 " +
             "(Path Discovery). The whole of type 3 is opened, like the C3 default list's ingress rule, so " +
-            "port and host unreachables get out too.",
+            "port and host unreachables get out too. In a private cluster some subnets have no route out of " +
+            "the VCN, so the rule is rendered and its in-VCN share proven, not a route to 0.0.0.0/0.",
+        renderOnly: { clusterAccess: ["private"] },
     },
     {
         id: "icmp-time-exceeded-to-anywhere",
@@ -91,6 +93,7 @@ export const COMMON_FLOWS: readonly FlowDefinition[] = [
         refs: ["C3 default seclist 3.1"],
         provenance: "derived",
         note: "Oracle's default list accepts ICMP 11 from anywhere and allows all egress; this is the egress half.",
+        renderOnly: { clusterAccess: ["private"] },
     },
     {
         id: "egress-all",

@@ -147,6 +147,7 @@ function checkJson(c: FlowCheck): Json {
         egress: sideJson(c.egress),
         reply: sideJson(c.reply),
         route: routeJson(c.route),
+        assumptions: [...c.assumptions],
         failures: c.failures.map((f) => ({ kind: f.kind, message: f.message })),
         explanation: c.explanation,
         parts: (c.parts ?? []).map(partJson),

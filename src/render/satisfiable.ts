@@ -9,6 +9,9 @@ import type { PlannedRouteTable, PlannedSubnet } from "./plan";
  * plan would then fail on its own output: such a config is refused, with the ways to fix it.
  */
 
+/** Link-local destinations (the VCN resolver and metadata at 169.254.169.254) need no route. */
+const LINK_LOCAL_BLOCK = cidr("169.254.0.0/16");
+
 /** The part of `peer` outside the VCN needs a route; true when some rule's destination contains it all. */
 function routed(table: PlannedRouteTable | undefined, peer: Cidr): boolean {
     return table?.rules.some((rule) => cidrContains(cidr(rule.destination), peer)) === true;
@@ -25,7 +28,7 @@ export function unroutedExtraRules(
     config.extraRules.forEach((rule, index) => {
         if (rule.direction !== "egress") return;
         const peer = cidr(rule.cidr);
-        if (cidrContains(vcn, peer)) return;
+        if (cidrContains(vcn, peer) || cidrContains(LINK_LOCAL_BLOCK, peer)) return;
         const subnet = subnets.find((s) => s.role === rule.role);
         const table = tables.find((t) => t.key === subnet?.routeTable);
         if (routed(table, peer)) return;

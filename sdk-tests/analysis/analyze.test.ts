@@ -94,8 +94,8 @@ describe("analyzeNetwork on the component's registered network", () => {
         const row3 = flow(report, "worker-to-yum-http");
         assert.match(
             row3.checks[0].explanation,
-            // Oracle's egress-all (the default) on the common list; the leg beyond NAT is an assumption.
-            /^in: not filtered \(destination outside the VCN\); out: common-seclist egress rule 1; route: nat_private 0\.0\.0\.0\/0 → NAT gateway nat-gateway \(replies return through it\); assumed: the data-center network carries traffic between NAT gateway nat-gateway and 0\.0\.0\.0\/0/,
+            // Oracle's egress-all (the default) on the common list; the NAT route, and the replies' way back.
+            /^in: not filtered \(destination outside the VCN\); out: common-seclist egress rule 1; route: nat_private 0\.0\.0\.0\/0 → NAT gateway nat-gateway \(replies return through it\)$/,
         );
         assert.equal(row3.checks[0].route.gateway?.kind, "nat");
     });

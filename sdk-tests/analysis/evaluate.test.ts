@@ -270,10 +270,6 @@ describe("evaluateFlow: routes", () => {
             routeTable: "Default - private",
             rule: "0.0.0.0/0",
             gateway: { name: "VCN nat g6s", kind: "nat" },
-            // Beyond the NAT gateway lies the data-center network: stated, never taken as "no route needed".
-            assumptions: [
-                "the data-center network carries traffic between NAT gateway VCN nat g6s and 0.0.0.0/0, both ways (spec 4: C3's NAT and internet gateways lead to the on-premises network)",
-            ],
         });
     });
 

@@ -268,9 +268,6 @@ for (const mode of ["update", "preview"] as const) {
                 routeTable: "Default - private",
                 rule: "0.0.0.0/0",
                 gateway: { name: "VCN nat g6s", kind: "nat" },
-                assumptions: [
-                    "the data-center network carries traffic between NAT gateway VCN nat g6s and 0.0.0.0/0, both ways (spec 4: C3's NAT and internet gateways lead to the on-premises network)",
-                ],
             });
         });
 

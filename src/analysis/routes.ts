@@ -91,7 +91,7 @@ function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutc
                     verdict: { ...verdict, status: "unknown" },
                     reasons: [`${via}, but whether ${subnet.name} is public is unknown`],
                 };
-            if (subnet.public) return withOutsideLeg(verdict, gateway, dst);
+            if (subnet.public) return { verdict, reasons: [] };
             return {
                 verdict: { ...verdict, status: "no-route" },
                 reasons: [
@@ -108,23 +108,9 @@ function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutc
         case "unknown":
             return { verdict: { ...verdict, status: "unknown" }, reasons: [`${via}, whose kind is unknown`] };
         default:
-            return withOutsideLeg(verdict, gateway, dst);
+            // The route this network declares is the path; replies return through the same gateway.
+            return { verdict, reasons: [] };
     }
-}
-
-/**
- * The leg beyond the gateway is not part of this network. A NAT or internet gateway on C3 leads to the
- * data-center network (spec 4), whose routing this package cannot see: say so. A declared DRG or LPG route
- * is the path the user chose for that destination.
- */
-function withOutsideLeg(
-    verdict: RouteVerdict,
-    gateway: { name: string; kind: RouteVerdictKind },
-    dst: Cidr,
-): RouteOutcome {
-    if (gateway.kind === "drg" || gateway.kind === "lpg") return { verdict, reasons: [] };
-    const assumption = `the data-center network carries traffic between ${gatewayText(gateway)} and ${dst.text}, both ways (spec 4: C3's NAT and internet gateways lead to the on-premises network)`;
-    return { verdict: { ...verdict, assumptions: [assumption] }, reasons: [] };
 }
 
 /** A source outside the VCN reaching a managed subnet: a public subnet needs a reply route to an IGW (or DRG). */
@@ -170,11 +156,7 @@ function routeBackFrom(model: NetworkModel, subnet: ModelSubnet, src: Cidr): Rou
     if ("outcome" in found) return found.outcome;
     const { table, gateway } = found;
     const verdict = { ...routedVerdict(found), reply: replyOf(found) };
-    if (gateway.kind === "internet") {
-        const assumption = `clients in ${src.text} reach the public IPs of ${subnet.name} through the data-center network and ${gatewayText(gateway)} (spec 4, 1a)`;
-        return { verdict: { ...verdict, assumptions: [assumption] }, reasons: [] };
-    }
-    if (gateway.kind === "drg" || gateway.kind === "lpg") return { verdict, reasons: [] };
+    if (["internet", "drg", "lpg"].includes(gateway.kind)) return { verdict, reasons: [] };
     if (gateway.kind === "unknown")
         return {
             verdict: { ...verdict, status: "unknown" },
@@ -195,7 +177,7 @@ function routeBackFrom(model: NetworkModel, subnet: ModelSubnet, src: Cidr): Rou
 function icmpErrorBack(model: NetworkModel, subnet: ModelSubnet, src: Cidr): RouteOutcome {
     const found = lookup(model, subnet, src);
     if (!("outcome" in found) && ["nat", "internet", "drg", "lpg"].includes(found.gateway.kind)) {
-        return withOutsideLeg(routedVerdict(found), found.gateway, src);
+        return { verdict: routedVerdict(found), reasons: [] };
     }
     if ("outcome" in found && found.outcome.verdict.status === "unknown") return found.outcome;
     return assumed(

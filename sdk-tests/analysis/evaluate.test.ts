@@ -333,14 +333,15 @@ describe("evaluateFlow: routes", () => {
         assert.equal(evaluateFlow(model, query(CLIENTS, KMILB, tcp(6443))).route.status, "no-route");
     });
 
-    it("the appliance's 253.255.0.0/16 needs no VCN route, stated as an assumption", () => {
+    it("the appliance's 253.255.0.0/16 needs no VCN route, and the verdict says why", () => {
         const model = setList(oracleModel(), "kmilb-seclist", [
             { protocol: "6", peer: "253.255.0.0/16", dstPorts: { min: 6443, max: 6443 } },
         ]);
         const v = evaluateFlow(model, query("253.255.0.0/16", KMILB, tcp(6443)));
         assert.equal(v.status, "allowed");
-        assert.equal(v.route.status, "assumed");
-        assert.match((v.route.assumptions ?? []).join("\n"), /C3's internal infrastructure network/);
+        // Oracle documents this path (spec 2c); the verdict says which instead of "none needed".
+        assert.equal(v.route.status, "not-applicable");
+        assert.match(v.route.via ?? "", /C3's internal infrastructure network 253\.255\.0\.0\/16/);
     });
 });
 

@@ -53,9 +53,14 @@ export function checkRoute(
     if (src === undefined || dst === undefined) return unknownRoute("a flow end's CIDR is unknown");
     const internal = knownCidr(KUBE_INTERNAL_CIDR);
     if (internal !== undefined && cidrContains(internal, src)) {
-        return assumed(
-            `C3's internal infrastructure network 253.255.0.0/16 (the appliance's own services, spec 2c) reaches ${destination.text} without a VCN route`,
-        );
+        // Oracle documents this path (spec 2c): the appliance's own services reach the VCN's subnets directly.
+        return {
+            verdict: {
+                status: "not-applicable",
+                via: "C3's internal infrastructure network 253.255.0.0/16 (the appliance itself, spec 2c): no VCN route is involved",
+            },
+            reasons: [],
+        };
     }
     const linkLocal = knownCidr(LINK_LOCAL);
     if (linkLocal !== undefined && cidrContains(linkLocal, dst)) {

@@ -123,6 +123,7 @@ function routeJson(r: RouteVerdict): Json {
                       gateway: { name: r.reply.gateway.name, kind: r.reply.gateway.kind },
                   },
         assumptions: [...(r.assumptions ?? [])],
+        via: orNull(r.via),
     };
 }
 

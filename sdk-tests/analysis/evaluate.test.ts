@@ -333,15 +333,15 @@ describe("evaluateFlow: routes", () => {
         assert.equal(evaluateFlow(model, query(CLIENTS, KMILB, tcp(6443))).route.status, "no-route");
     });
 
-    it("the appliance's 253.255.0.0/16 needs no VCN route, and the verdict says why", () => {
+    it("the appliance's 253.255.0.0/16 is routed like any outside source (public endpoint: IGW)", () => {
         const model = setList(oracleModel(), "kmilb-seclist", [
             { protocol: "6", peer: "253.255.0.0/16", dstPorts: { min: 6443, max: 6443 } },
         ]);
         const v = evaluateFlow(model, query("253.255.0.0/16", KMILB, tcp(6443)));
         assert.equal(v.status, "allowed");
-        // Oracle documents this path (spec 2c); the verdict says which instead of "none needed".
-        assert.equal(v.route.status, "not-applicable");
-        assert.match(v.route.via ?? "", /C3's internal infrastructure network 253\.255\.0\.0\/16/);
+        // Like any source outside the VCN: the public endpoint's replies go back through the IGW.
+        assert.equal(v.route.status, "routed");
+        assert.equal(v.route.reply?.gateway.kind, "internet");
     });
 });
 

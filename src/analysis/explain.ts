@@ -88,7 +88,7 @@ export function gatewayText(kind: string, name: string): string {
  * path outside this network `assumed: ...`. Traffic inside the VCN is `within the VCN (VCN-local routing)`.
  */
 export function routeText(route: RouteVerdict): string {
-    if (route.status === "not-applicable") return route.via ?? "within the VCN (VCN-local routing)";
+    if (route.status === "not-applicable") return "within the VCN (VCN-local routing)";
     if (route.status === "assumed") return `assumed: ${(route.assumptions ?? []).join("; ")}`;
     const gateway =
         route.gateway === undefined ? "" : ` → ${gatewayText(route.gateway.kind, route.gateway.name)}`;

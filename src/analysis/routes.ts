@@ -1,6 +1,6 @@
 import { type Cidr, cidrContains } from "../cidr/cidr";
 import type { GatewayKind, ModelRouteRule, ModelRouteTable, ModelSubnet, NetworkModel } from "./model";
-import { KUBE_INTERNAL_CIDR, knownCidr, type LocatedEnd } from "./locate";
+import { knownCidr, type LocatedEnd } from "./locate";
 import { unresolved } from "./sides";
 import type { RouteVerdict } from "./verdict";
 
@@ -51,17 +51,6 @@ export function checkRoute(
     const src = source.cidr;
     const dst = destination.cidr;
     if (src === undefined || dst === undefined) return unknownRoute("a flow end's CIDR is unknown");
-    const internal = knownCidr(KUBE_INTERNAL_CIDR);
-    if (internal !== undefined && cidrContains(internal, src)) {
-        // Oracle documents this path (spec 2c): the appliance's own services reach the VCN's subnets directly.
-        return {
-            verdict: {
-                status: "not-applicable",
-                via: "C3's internal infrastructure network 253.255.0.0/16 (the appliance itself, spec 2c): no VCN route is involved",
-            },
-            reasons: [],
-        };
-    }
     const linkLocal = knownCidr(LINK_LOCAL);
     if (linkLocal !== undefined && cidrContains(linkLocal, dst)) {
         return assumed(

@@ -81,8 +81,6 @@ export interface RouteVerdict {
     reply?: { routeTable: string; rule: string; gateway: { name: string; kind: GatewayKind } };
     /** What this verdict takes for granted about the path outside this network, in one sentence each. */
     assumptions?: string[];
-    /** For a path Oracle documents that involves no route table (C3's own 253.255.0.0/16): which, in words. */
-    via?: string;
 }
 
 /** Everything the evaluator concluded about one flow query, with the reasons in plain sentences. */

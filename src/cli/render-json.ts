@@ -123,7 +123,6 @@ function routeJson(r: RouteVerdict): Json {
                       gateway: { name: r.reply.gateway.name, kind: r.reply.gateway.kind },
                   },
         assumptions: [...(r.assumptions ?? [])],
-        via: orNull(r.via),
     };
 }
 

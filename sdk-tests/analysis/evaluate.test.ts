@@ -4,8 +4,10 @@ import { CLIENTS, KMI, KMILB, SERVICE_LB, VCN, WORKER, nsgRules, oracleModel, se
 
 const tcp = (min: number, max = min) => ({ protocol: "tcp" as const, ports: { min, max } });
 
+/** A query; a destination of 0.0.0.0/0 stands for Oracle's "anywhere" (outside the VCN), as in the catalogue. */
 function query(source: string, destination: string, traffic: Partial<FlowQuery>, id = "q"): FlowQuery {
-    return { id, source: { cidr: source }, destination: { cidr: destination }, protocol: "tcp", ...traffic };
+    const to = destination === "0.0.0.0/0" ? { cidr: destination, outsideOnly: true } : { cidr: destination };
+    return { id, source: { cidr: source }, destination: to, protocol: "tcp", ...traffic };
 }
 
 function ruleNames(v: FlowVerdict["ingress"]): string[] {
@@ -491,5 +493,26 @@ describe("evaluateFlows", () => {
                 ["clients", "worker", "192.168.0.0/16", "denied"],
             ],
         );
+    });
+});
+
+describe("evaluateFlow: destinations that overlap managed subnets", () => {
+    it("a literal 0.0.0.0/0 destination (a user's rule) is checked into every subnet; Oracle's 'anywhere' only outside", () => {
+        const model = setList(oracleModel(), "worker-seclist", []);
+        const literal = evaluateFlow(model, {
+            id: "extra",
+            source: { cidr: KMI, role: "controlPlane" },
+            destination: { cidr: "0.0.0.0/0" },
+            protocol: "udp",
+            ports: { min: 6000, max: 6000 },
+        });
+        assert.equal(literal.status, "denied");
+        assert.ok(literal.parts?.some((p) => p.destination === SERVICE_LB && p.status === "denied"));
+        const anywhere = evaluateFlow(model, {
+            ...literal.query,
+            destination: { cidr: "0.0.0.0/0", outsideOnly: true },
+        });
+        assert.equal(anywhere.status, "allowed", anywhere.reasons.join("; "));
+        assert.equal(anywhere.parts, undefined);
     });
 });

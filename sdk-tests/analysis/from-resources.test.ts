@@ -208,10 +208,12 @@ function only(records: ResourceRecord[]): NetworkModel {
 }
 
 const sub = (model: NetworkModel, name: string) => model.subnets.find((s) => s.name === name)!;
+/** A query; 0.0.0.0/0 as a destination stands for Oracle's "anywhere" (outside the VCN). */
 const q = (source: string, destination: string, traffic: Partial<FlowQuery>): FlowQuery => ({
     id: "q",
     source: { cidr: source },
-    destination: { cidr: destination },
+    destination:
+        destination === "0.0.0.0/0" ? { cidr: destination, outsideOnly: true } : { cidr: destination },
     protocol: "tcp",
     ...traffic,
 });

@@ -107,7 +107,7 @@ describe("the hardened mode denies what Oracle's egress-all would allow", () => 
         const q: FlowQuery = {
             id: "cp ssh out",
             source: { cidr: ORACLE_EXAMPLE.cidrs.kmi_cidr },
-            destination: { cidr: "0.0.0.0/0" },
+            destination: { cidr: "0.0.0.0/0", outsideOnly: true },
             protocol: "tcp",
             ports: { min: 22, max: 22 },
         };

@@ -135,6 +135,7 @@ function expandEndpoint(model: NetworkModel, endpoint: ResolvedEndpoint): FlowEn
     return endpoint.cidrs.map((cidr) => ({
         cidr,
         ...(endpoint.role === undefined ? {} : { role: endpoint.role }),
+        ...(endpoint.ref === "anywhere" ? { outsideOnly: true } : {}),
     }));
 }
 

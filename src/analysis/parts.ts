@@ -21,9 +21,9 @@ export interface EndPart {
 
 /**
  * Splits a located flow end into the parts the evaluator must check separately. An end with a role, inside
- * one subnet, wholly outside the VCN or not decidable is one part. 0.0.0.0/0 as a destination stands for
- * "any address outside the VCN" (Oracle's yum repository and registry, "Allow all outgoing traffic."): the
- * in-VCN share of such traffic is what the other flows are about, so it is not split. The share of a range
+ * one subnet, wholly outside the VCN or not decidable is one part. A destination marked `outsideOnly` (the
+ * catalogue's `anywhere`: Oracle's yum repository and registry, "Allow all outgoing traffic.") stands for
+ * "an address outside the VCN": the in-VCN share of such traffic is what the other flows are about. The share of a range
  * that lies inside the VCN but in no subnet holds no VNIC (OCI places every VNIC in a subnet) and is skipped.
  */
 export function splitEnd(
@@ -36,7 +36,7 @@ export function splitEnd(
     const range = located.cidr;
     if (end.role !== undefined || range === undefined) return whole;
     if (located.location.kind !== "subnets" && located.location.kind !== "outside") return whole;
-    if (side === "destination" && range.prefix === 0) return whole;
+    if (side === "destination" && end.outsideOnly === true) return whole;
     if (located.inVcn === undefined) return whole;
     if (model.subnets.some((s) => knownCidr(s.cidr) === undefined)) return whole;
     const inside = model.subnets

@@ -13,6 +13,12 @@ export interface FlowEnd {
     cidr: string;
     /** The subnet role when the end is one managed subnet; absent or `"all"`: located by CIDR containment. */
     role?: SubnetRole | "all";
+    /**
+     * True for a destination that stands for "somewhere outside the VCN" (the catalogue's `anywhere`: Oracle's
+     * yum repository and registry, "Allow all outgoing traffic."): only its part outside the VCN is checked.
+     * Any other range, 0.0.0.0/0 included, is checked to every part, managed subnets too.
+     */
+    outsideOnly?: boolean;
 }
 
 /** One concrete flow to prove: who opens a connection to whom, on what protocol and ports. */

@@ -1,5 +1,5 @@
 import type { SubnetRole } from "../config/types";
-import { ANYWHERE, cidr, cidrContains } from "../cidr/cidr";
+import { cidr, cidrContains } from "../cidr/cidr";
 import type { PortRange, Protocol, ResolvedFlow } from "../catalogue/types";
 
 /** Which rule set a rendered rule belongs to: one subnet role's list/NSG, or the list every subnet carries. */
@@ -109,16 +109,15 @@ function egressOwners(flow: ResolvedFlow, locate: SubnetLocator): RuleOwner[] {
 }
 
 /**
- * Where the destination's ingress rules go: its own role, or each managed subnet its range overlaps. A
- * destination of 0.0.0.0/0 means "outside the VCN" (yum, registry, egress-all) and gets no ingress rules.
+ * Where the destination's ingress rules go: its own role, or each managed subnet its range overlaps. The
+ * catalogue's `anywhere` means "outside the VCN" (yum, registry, egress-all) and gets no ingress rules; any
+ * other range (a user's extra rule to 0.0.0.0/0 included) gets them in every subnet it overlaps.
  */
 function ingressOwners(flow: ResolvedFlow, locate: SubnetLocator): RuleOwner[] {
     const own = ownerOf(flow.destination.role);
     if (own !== undefined) return [own];
-    return ownersOverlapping(
-        flow.destination.cidrs.filter((c) => c !== ANYWHERE),
-        locate,
-    );
+    if (flow.destination.ref === "anywhere") return [];
+    return ownersOverlapping(flow.destination.cidrs, locate);
 }
 
 /**

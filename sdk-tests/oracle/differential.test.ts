@@ -147,8 +147,8 @@ async function runProperty(strict: boolean): Promise<Tally> {
     return tally;
 }
 
-/** Pending until issue #11 lands; `ORACLE_PENDING=1` runs it. */
-const pending = process.env.ORACLE_PENDING === "1" ? it : it.skip;
+/** Was pending until issue #11 items 1-6 landed (branch `proof`); it runs now. */
+const pending = it;
 
 describe("differential: the analyzer against the independent oracle", function () {
     this.timeout(300_000);
@@ -162,7 +162,7 @@ describe("differential: the analyzer against the independent oracle", function (
     });
 
     pending(
-        "agrees everywhere, no exception (pending issue #11 items 1, 2 and 5: overlapping sources, assumed routes, unsatisfiable extraRules)",
+        "agrees everywhere, no exception (issue #11 items 1, 2 and 5: overlapping sources, assumed routes, unsatisfiable extraRules)",
         async () => {
             await runProperty(true);
         },

@@ -80,7 +80,9 @@ export const COMMON_FLOWS: readonly FlowDefinition[] = [
             "Oracle's C3 lists allow it with egress all; public OCI requires ICMP 3/4 egress to 0.0.0.0/0 " +
             "(Path Discovery). The whole of type 3 is opened, like the C3 default list's ingress rule, so " +
             "port and host unreachables get out too. In a private cluster some subnets have no route out of " +
-            "the VCN, so the rule is rendered and its in-VCN share proven, not a route to 0.0.0.0/0.",
+            "the VCN, so the rule is rendered and its in-VCN share proven, not a route to 0.0.0.0/0; an " +
+            "air-gapped network has no route out at all and gets only the in-VCN rules.",
+        when: { natGateway: [true] },
         renderOnly: { clusterAccess: ["private"] },
     },
     {
@@ -93,6 +95,7 @@ export const COMMON_FLOWS: readonly FlowDefinition[] = [
         refs: ["C3 default seclist 3.1"],
         provenance: "derived",
         note: "Oracle's default list accepts ICMP 11 from anywhere and allows all egress; this is the egress half.",
+        when: { natGateway: [true] },
         renderOnly: { clusterAccess: ["private"] },
     },
     {

@@ -113,7 +113,7 @@ async function checkCase(
     }
     const { c, run } = recorded;
     const lines = [
-        ...checkRecords(c, run.records, run.required, tally, strict, true),
+        ...checkRecords(c, run.records, run.required, tally, strict, undefined),
         ...checkEdited(c, run, mutations, tally, strict),
     ];
     assert.ok(lines.length === 0, `config ${configText(c)}\n  ${lines.join("\n  ")}`);
@@ -130,7 +130,7 @@ function checkEdited(
     const edited = mutateRecords(run.records, mutations);
     if (edited.applied.length === 0) return [];
     tally.edited++;
-    const lines = checkRecords(c, edited.records, run.required, tally, strict, false);
+    const lines = checkRecords(c, edited.records, run.required, tally, strict, edited.applied);
     return lines.map((line) => `after edits [${edited.applied.join("; ")}]: ${line}`);
 }
 
@@ -141,18 +141,22 @@ function checkRecords(
     required: ResolvedFlow[],
     tally: Tally,
     strict: boolean,
-    registered: boolean,
+    edits: readonly string[] | undefined,
 ): string[] {
     const comparisons = compareNetwork(c, records, required);
     tally.comparisons += comparisons.length;
-    if (!registered) {
+    if (edits !== undefined) {
         // On edited records only the worst kind fails: a ✔ the oracle refutes. The analyzer refusing what the
         // oracle allows there comes from the oracle's model (no host lives in the VCN outside its subnets), and
         // is counted, not failed.
         const found = disagreements(networkFromRecords(records), comparisons);
         const tolerated = (d: Disagreement): boolean =>
             !d.unsound || (!strict && d.classes.every((k) => KNOWN_ISSUE_11.includes(k)));
-        for (const d of found.filter((x) => x.unsound && tolerated(x))) tally.known.push({ d, c });
+        const where = {
+            ...c,
+            layout: { ...c.layout, name: `${c.layout.name}, records edited [${edits.join("; ")}]` },
+        };
+        for (const d of found.filter((x) => x.unsound && tolerated(x))) tally.known.push({ d, c: where });
         tally.stricter += found.filter((x) => !x.unsound).length;
         return found.filter((d) => !tolerated(d)).map((d) => `UNSOUND ${disagreementText(d)}`);
     }

@@ -40,9 +40,18 @@ export interface Comparison {
  *   the flow does not name that subnet (issue #11 item 1: bastion = vcn_cidr, clients inside the VCN);
  * - `destination-overlap`: likewise at the destination (item 1, and item 5's extraRules into a managed subnet);
  * - `route-assumed`: from outside the VCN into a subnet along a path the network does not declare (item 2);
+ * - `stateless-precedence`: a stateful and a stateless rule both match, C3 applies the stateless one, and the
+ *   reply has no rule (found by this oracle; not in issue #11's list);
+ * - `gateway-state`: the route's gateway is registered but disabled or blocks traffic (found by this oracle);
  * - `unclassified`: anything else, including the analyzer refusing what the oracle allows.
  */
-export type DisagreementClass = "source-overlap" | "destination-overlap" | "route-assumed" | "unclassified";
+export type DisagreementClass =
+    | "source-overlap"
+    | "destination-overlap"
+    | "route-assumed"
+    | "stateless-precedence"
+    | "gateway-state"
+    | "unclassified";
 
 /** A comparison whose two verdicts differ. */
 export interface Disagreement extends Comparison {
@@ -298,6 +307,7 @@ function classOf(
     packet: FlowJudgement["failures"][number],
 ): DisagreementClass {
     if (packet.verdict.outcome === "assumed") return "route-assumed";
+    if (packet.verdict.cause !== undefined) return packet.verdict.cause;
     const src = placeOf(net, packet.packet.src);
     const dst = placeOf(net, packet.packet.dst);
     if (src.kind === "subnet" && !roleOwns(flow.source, src.subnet.name)) return "source-overlap";

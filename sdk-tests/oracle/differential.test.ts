@@ -14,7 +14,10 @@ import {
 import { configArb, type ConfigCase } from "./configs";
 import { networkFromRecords } from "./network";
 import { configText, markdownReport, type Found } from "./report";
+import { mutateRecords, mutationsArb, type Mutation } from "./mutate";
 import { recordCase, type RecordedCase } from "./run";
+import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResolvedFlow } from "../../src/catalogue/types";
 
 /*
  * The differential property test of issue #11 item 7: random valid configs across every topology, egress
@@ -36,11 +39,17 @@ import { recordCase, type RecordedCase } from "./run";
 const SEED = Number(process.env.ORACLE_SEED ?? 20261211);
 const RUNS = Number(process.env.ORACLE_RUNS ?? 30);
 
-/** The disagreement classes issue #11 already names (items 1, 2 and 5), tolerated until it is fixed. */
+/**
+ * The disagreement classes tolerated until they are fixed: those issue #11 names (items 1, 2 and 5), and two
+ * this oracle found that the issue does not list (`stateless-precedence`, `gateway-state`; both only on
+ * edited records, see KNOWN-DISAGREEMENTS.md).
+ */
 const KNOWN_ISSUE_11: readonly DisagreementClass[] = [
     "source-overlap",
     "destination-overlap",
     "route-assumed",
+    "stateless-precedence",
+    "gateway-state",
 ];
 
 interface Tally {
@@ -49,6 +58,10 @@ interface Tally {
     refused: number;
     /** Configs refused even without extraRules. */
     unrecorded: number;
+    /** Record sets compared again after random edits. */
+    edited: number;
+    /** On edited records: flows the analyzer refuses and the oracle allows (reported, not failed). */
+    stricter: number;
     comparisons: number;
     known: Found[];
     /** Required flows both refute: the component cannot satisfy its own output (issue #11 item 5). */
@@ -56,7 +69,16 @@ interface Tally {
 }
 
 function newTally(): Tally {
-    return { runs: 0, refused: 0, unrecorded: 0, comparisons: 0, known: [], unsatisfied: [] };
+    return {
+        runs: 0,
+        refused: 0,
+        unrecorded: 0,
+        edited: 0,
+        stricter: 0,
+        comparisons: 0,
+        known: [],
+        unsatisfied: [],
+    };
 }
 
 /**
@@ -77,7 +99,12 @@ async function recordOrStrip(
 }
 
 /** One config: record once, compare everything, throw on what the mode does not tolerate. */
-async function checkCase(original: ConfigCase, tally: Tally, strict: boolean): Promise<void> {
+async function checkCase(
+    original: ConfigCase,
+    mutations: readonly Mutation[],
+    tally: Tally,
+    strict: boolean,
+): Promise<void> {
     tally.runs++;
     const recorded = await recordOrStrip(original, tally);
     if (recorded === undefined) {
@@ -85,26 +112,71 @@ async function checkCase(original: ConfigCase, tally: Tally, strict: boolean): P
         return;
     }
     const { c, run } = recorded;
-    const comparisons = compareNetwork(c, run.records, run.required);
+    const lines = [
+        ...checkRecords(c, run.records, run.required, tally, strict, undefined),
+        ...checkEdited(c, run, mutations, tally, strict),
+    ];
+    assert.ok(lines.length === 0, `config ${configText(c)}\n  ${lines.join("\n  ")}`);
+}
+
+/** The same comparison on the registered records after random edits (both evaluators read the edits). */
+function checkEdited(
+    c: ConfigCase,
+    run: RecordedCase,
+    mutations: readonly Mutation[],
+    tally: Tally,
+    strict: boolean,
+): string[] {
+    const edited = mutateRecords(run.records, mutations);
+    if (edited.applied.length === 0) return [];
+    tally.edited++;
+    const lines = checkRecords(c, edited.records, run.required, tally, strict, edited.applied);
+    return lines.map((line) => `after edits [${edited.applied.join("; ")}]: ${line}`);
+}
+
+/** Compares one record set; returns what the mode does not tolerate. */
+function checkRecords(
+    c: ConfigCase,
+    records: ResourceRecord[],
+    required: ResolvedFlow[],
+    tally: Tally,
+    strict: boolean,
+    edits: readonly string[] | undefined,
+): string[] {
+    const comparisons = compareNetwork(c, records, required);
     tally.comparisons += comparisons.length;
-    for (const u of comparisons.filter(
+    if (edits !== undefined) {
+        // On edited records only the worst kind fails: a ✔ the oracle refutes. The analyzer refusing what the
+        // oracle allows there comes from the oracle's model (no host lives in the VCN outside its subnets), and
+        // is counted, not failed.
+        const found = disagreements(networkFromRecords(records), comparisons);
+        const tolerated = (d: Disagreement): boolean =>
+            !d.unsound || (!strict && d.classes.every((k) => KNOWN_ISSUE_11.includes(k)));
+        const where = {
+            ...c,
+            layout: { ...c.layout, name: `${c.layout.name}, records edited [${edits.join("; ")}]` },
+        };
+        for (const d of found.filter((x) => x.unsound && tolerated(x))) tally.known.push({ d, c: where });
+        tally.stricter += found.filter((x) => !x.unsound).length;
+        return found.filter((d) => !tolerated(d)).map((d) => `UNSOUND ${disagreementText(d)}`);
+    }
+    const unsatisfied = comparisons.filter(
         (x) => x.kind === "required" && x.analyzer !== "allowed" && x.oracle.outcome !== "allowed",
-    )) {
+    );
+    for (const u of unsatisfied) {
         tally.unsatisfied.push(
             `${configText(c)}\n  ${u.label}: analyzer ${u.analyzer}, oracle ${u.oracle.outcome}; ${firstFailure(u.oracle)}`,
         );
     }
-    const found = disagreements(networkFromRecords(run.records), comparisons);
+    const found = disagreements(networkFromRecords(records), comparisons);
     const tolerated = (d: Disagreement): boolean =>
         !strict && d.unsound && d.classes.every((k) => KNOWN_ISSUE_11.includes(k));
     for (const d of found.filter(tolerated)) tally.known.push({ d, c });
     const failing = found.filter((d) => !tolerated(d));
-    const leaks = leakyProbes(comparisons);
-    const lines = [
+    return [
         ...failing.map((d) => `${d.unsound ? "UNSOUND" : "DIFFERS"} ${disagreementText(d)}`),
-        ...leaks.map(leakText),
+        ...leakyProbes(comparisons).map(leakText),
     ];
-    assert.ok(lines.length === 0, `config ${configText(c)}\n  ${lines.join("\n  ")}`);
 }
 
 function summary(tally: Tally): string {
@@ -118,9 +190,10 @@ function summary(tally: Tally): string {
     const classes = [...byClass].map(([k, n]) => `${k}: ${n}`).join(", ");
     const flows = [...byFlow].sort((a, b) => b[1] - a[1]).map(([k, n]) => `      ${n}× ${k}`);
     return [
-        `    differential: seed ${SEED}, ${tally.runs} runs (${tally.refused} refused, retried without extraRules), ${tally.comparisons} comparisons`,
-        `    known issue #11 disagreements (analyzer ✔, oracle refutes): ${tally.known.length} (${classes || "none"})`,
+        `    differential: seed ${SEED}, ${tally.runs} runs (${tally.refused} refused, retried without extraRules), ${tally.edited} edited copies, ${tally.comparisons} comparisons`,
+        `    known disagreements, issue #11 and found by the oracle (analyzer ✔, oracle refutes): ${tally.known.length} (${classes || "none"})`,
         ...flows,
+        `    on edited records, flows the analyzer refuses and the oracle allows (not failed): ${tally.stricter}`,
         `    required flows neither proves (the component cannot satisfy its own output, issue #11 item 5): ${tally.unsatisfied.length}`,
     ].join("\n");
 }
@@ -137,7 +210,9 @@ async function runProperty(strict: boolean): Promise<Tally> {
     console.log(`    differential: seed ${SEED}, numRuns ${RUNS}${strict ? " (strict)" : ""}`);
     try {
         await fc.assert(
-            fc.asyncProperty(configArb, (c) => checkCase(c, tally, strict)),
+            fc.asyncProperty(configArb, mutationsArb, (c, mutations) =>
+                checkCase(c, mutations, tally, strict),
+            ),
             { seed: SEED, numRuns: RUNS, endOnFailure: process.env.ORACLE_SHRINK === undefined },
         );
     } finally {

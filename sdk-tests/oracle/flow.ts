@@ -11,7 +11,8 @@ import { judgePacket, type Packet, type PacketVerdict } from "./packet";
  * that subnet, so its rules and route apply); and every point where some CIDR the network knows (the VCN, a
  * subnet, a rule's peer, a route's destination) starts or ends inside the range, which covers the parts of the
  * range outside the VCN. Every verdict is constant between two such points, so the sample misses no
- * behaviour. Ports likewise: the range's edges and middle, and every rule's port bounds inside it.
+ * behaviour. Ports likewise: the range's edges and middle, and every rule's port bounds inside it; source
+ * ports within the Linux ephemeral range.
  */
 
 /** A flow for the oracle: plain CIDRs and numbers, no roles. */
@@ -67,7 +68,11 @@ export const MAX_FAILURES = 20;
 const TCP = 6;
 const UDP = 17;
 const ICMP = 1;
-const EPHEMERAL = 49152;
+/**
+ * Clients open connections from an ephemeral source port: Linux's default range, 32768-60999 (the same
+ * range the analyzer assumes for replies). The oracle samples source ports only there.
+ */
+const EPHEMERAL = { min: 32768, max: 60999 };
 
 /** Every CIDR block the network's behaviour can change at (for `subnets`: their rules and routes). */
 function knownBlocks(vcn: Block, subnets: readonly OracleSubnet[]): Block[] {
@@ -161,7 +166,9 @@ export function sampleShapes(
         // A source port only matters when a rule restricts it, or a stateless rule must pass the reply to it
         // (the reply's destination port is the source port).
         const srcPortsMatter = srcBounds.length > 0 || rules.some((r) => r.stateless);
-        const srcPorts = srcPortsMatter ? portPoints(1, 65535, [...srcBounds, ...dstBounds]) : [EPHEMERAL];
+        const srcPorts = srcPortsMatter
+            ? portPoints(EPHEMERAL.min, EPHEMERAL.max, [...srcBounds, ...dstBounds])
+            : [49152];
         const range =
             flow.protocol === "all" ? { min: 1, max: 65535 } : (flow.ports ?? { min: 1, max: 65535 });
         const dstPorts = portPoints(range.min, range.max, dstBounds);

@@ -250,6 +250,56 @@ describe("known disagreements (issue #11), as the checks that must pass once it 
         }
     });
 
+    describe("found by the oracle on edited records (not in issue #11's list)", () => {
+        /** The example network with egress "all", edited, compared on `label`. */
+        async function agreesAfter(label: string, edit: (records: ResourceRecord[]) => void): Promise<void> {
+            const c = configOf(EXAMPLE, { egress: "all" });
+            const { recorded } = await compared(c);
+            const records = structuredClone(recorded.records);
+            edit(records);
+            const x = compareNetwork(c, records, recorded.required).find((y) => y.label === label);
+            assert.ok(x !== undefined);
+            const oracle =
+                x.oracle.outcome === "allowed"
+                    ? "allowed"
+                    : `${x.oracle.outcome} (${firstFailure(x.oracle)})`;
+            assert.equal(
+                x.analyzer === "allowed",
+                x.oracle.outcome === "allowed",
+                `${label}: analyzer ${x.analyzer}, oracle ${oracle}`,
+            );
+        }
+        const byName = (records: ResourceRecord[], type: string, name: string): ResourceRecord => {
+            const found = records.find((r) => r.type === type && r.inputs.displayName === name);
+            assert.ok(found !== undefined, `${name} registered`);
+            return found;
+        };
+        pending(
+            "stateless precedence: a stateless egress rule for port 5000 beside the stateful egress-all leaves port-5000 replies untracked (found by the oracle)",
+            () =>
+                agreesAfter("egress-all", (records) => {
+                    const list = byName(records, "oci:Core/securityList:SecurityList", "worker-seclist");
+                    const egress = (list.inputs.egressSecurityRules ?? []) as Record<string, unknown>[];
+                    egress.push({
+                        protocol: "6",
+                        destination: "0.0.0.0/0",
+                        destinationType: "CIDR_BLOCK",
+                        stateless: true,
+                        tcpOptions: { min: 5000, max: 5000 },
+                    });
+                    list.inputs.egressSecurityRules = egress;
+                }),
+        );
+        pending(
+            "gateway state: a NAT gateway that blocks traffic carries nothing, row 3 (found by the oracle)",
+            () =>
+                agreesAfter("row 3", (records) => {
+                    byName(records, "oci:Core/natGateway:NatGateway", "nat-gateway").inputs.blockTraffic =
+                        true;
+                }),
+        );
+    });
+
     describe("the oracle's side of the same cases, checked now", () => {
         it("proves row 1 from a bastion host inside service-lb with egress flows (refuted before the item 1 fix)", async () => {
             const x = await comparison(configOf(EXAMPLE, { egress: "flows" }), "row 1");

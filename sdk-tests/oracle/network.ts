@@ -28,14 +28,18 @@ export interface OracleRule {
     readonly origin: string;
 }
 
-/** What a route rule points at, as far as the oracle can tell from the records. */
-export type RouteTargetKind = "nat" | "internet" | "drg" | "lpg" | "unknown";
+/**
+ * What a route rule points at, as far as the oracle can tell from the records: a gateway; `opaque`, an OCID of
+ * something else nobody registered (a private IP, a service gateway), whose forwarding the oracle cannot
+ * judge; `unusable`, a registered gateway that is disabled or blocks traffic.
+ */
+export type RouteTargetKind = "nat" | "internet" | "drg" | "lpg" | "opaque" | "unusable";
 
 /** One route rule of a subnet's route table. */
 export interface OracleRoute {
     /** The destination CIDR. */
     readonly destination: Block;
-    /** The kind of gateway it targets ("unknown" = no such gateway registered: the route is unusable). */
+    /** The kind of gateway it targets. */
     readonly target: RouteTargetKind;
     /** The target's OCID, for messages. */
     readonly targetId: string;
@@ -184,14 +188,28 @@ function byId(records: readonly ResourceRecord[], types: readonly string[]): Map
     return out;
 }
 
-/** The kind of a route target: a registered gateway, or an OCID of a DRG/LPG declared outside the stack. */
+/**
+ * The kind of a route target: a registered gateway (unusable when disabled or blocking traffic), or a gateway
+ * named by its OCID only (an existing VCN's gateway, a DRG or LPG declared outside the stack), which counts as
+ * declared. Anything else is opaque: where it forwards is an assumption.
+ */
 function targetKind(id: string, records: readonly ResourceRecord[]): RouteTargetKind {
     const gateway = records.find((r) => r.id === id);
-    if (gateway?.type === TYPES.nat) return gateway.inputs.blockTraffic === true ? "unknown" : "nat";
-    if (gateway?.type === TYPES.internet) return gateway.inputs.enabled === false ? "unknown" : "internet";
-    if (gateway?.type === TYPES.drg || id.startsWith("ocid1.drg.")) return "drg";
-    if (gateway?.type === TYPES.lpg || id.startsWith("ocid1.localpeeringgateway.")) return "lpg";
-    return "unknown";
+    if (gateway !== undefined) {
+        if (gateway.type === TYPES.nat) return gateway.inputs.blockTraffic === true ? "unusable" : "nat";
+        if (gateway.type === TYPES.internet)
+            return gateway.inputs.enabled === false ? "unusable" : "internet";
+        if (gateway.type === TYPES.drg) return "drg";
+        if (gateway.type === TYPES.lpg) return "lpg";
+        return "opaque";
+    }
+    const prefixes: [string, RouteTargetKind][] = [
+        ["ocid1.natgateway.", "nat"],
+        ["ocid1.internetgateway.", "internet"],
+        ["ocid1.drg.", "drg"],
+        ["ocid1.localpeeringgateway.", "lpg"],
+    ];
+    return prefixes.find(([prefix]) => id.startsWith(prefix))?.[1] ?? "opaque";
 }
 
 function routesOf(table: ResourceRecord | undefined, records: readonly ResourceRecord[]): OracleRoute[] {

@@ -165,9 +165,15 @@ describe("oracle: packet-level verdicts", () => {
         assertOutcome(judgeFlow(network(viaIgw), out), "denied", /prohibits them/);
         const ghost = {
             appOut: [tcp("0.0.0.0/0", 443)],
-            appRoutes: [["0.0.0.0/0", "ocid1.natgateway.x"]] as [string, string][],
+            appRoutes: [["0.0.0.0/0", "ocid1.privateip.oc1..x"]] as [string, string][],
         };
-        assertOutcome(judgeFlow(network(ghost), out), "denied", /no registered, enabled gateway/);
+        assertOutcome(judgeFlow(network(ghost), out), "assumed", /does not declare as a gateway/);
+        const blocked = network({
+            appOut: [tcp("0.0.0.0/0", 443)],
+            extra: [{ ...natGateway(), id: "ocid1.natgateway.test.blocked", inputs: { blockTraffic: true } }],
+            appRoutes: [["0.0.0.0/0", "ocid1.natgateway.test.blocked"]],
+        });
+        assertOutcome(judgeFlow(blocked, out), "denied", /disabled or blocks traffic/);
         assertOutcome(
             judgeFlow(network({ webOut: [tcp("0.0.0.0/0", 443)] }), flow(WEB, "203.0.113.5/32")),
             "allowed",
@@ -177,11 +183,11 @@ describe("oracle: packet-level verdicts", () => {
     it("uses the longest matching route prefix", () => {
         const routes: [string, string][] = [
             ["0.0.0.0/0", NAT_ID],
-            ["203.0.113.0/24", "ocid1.natgateway.missing"],
+            ["203.0.113.0/24", "ocid1.privateip.oc1..missing"],
         ];
         const net = network({ appOut: [tcp("0.0.0.0/0", 443)], appRoutes: routes });
         assertOutcome(judgeFlow(net, flow(APP, "198.51.100.0/24")), "allowed");
-        assertOutcome(judgeFlow(net, flow(APP, "203.0.113.0/24")), "denied", /203\.0\.113\.0\/24 → unknown/);
+        assertOutcome(judgeFlow(net, flow(APP, "203.0.113.0/24")), "assumed", /203\.0\.113\.0\/24 → opaque/);
     });
 
     it("catches a port range one port short at either edge", () => {
@@ -198,12 +204,12 @@ describe("oracle: packet-level verdicts", () => {
         const srcPorts = network({
             appOut: [
                 tcp(WEB, 443, 443, {
-                    tcpOptions: { min: 443, max: 443, sourcePortRange: { min: 1024, max: 65535 } },
+                    tcpOptions: { min: 443, max: 443, sourcePortRange: { min: 1024, max: 49151 } },
                 }),
             ],
             webIn: [tcp(APP, 443)],
         });
-        assertOutcome(judgeFlow(srcPorts, flow(APP, WEB)), "denied", /:(1|1023) →/);
+        assertOutcome(judgeFlow(srcPorts, flow(APP, WEB)), "denied", /:(49152|60999) →/);
         const halfPeer = network({ appOut: [tcp(WEB, 443)], webIn: [tcp("10.0.1.0/25", 443)] });
         assertOutcome(judgeFlow(halfPeer, flow(APP, WEB)), "denied", /10\.0\.1\.128/);
     });

@@ -52,6 +52,12 @@ export interface PacketVerdict {
     readonly outcome: PacketOutcome;
     /** Why, in words: the first failing check, or the rules and route that carry it. */
     readonly reason: string;
+    /**
+     * Set for denials an evaluator easily gets wrong: `stateless-precedence`, the reply is refused although a
+     * stateful rule matched the packet too (C3 applies the stateless rule, so the connection is not tracked);
+     * `gateway-state`, the route's gateway is registered but disabled or blocks traffic.
+     */
+    readonly cause?: "stateless-precedence" | "gateway-state";
 }
 
 /** Where `address` is in `net`. */
@@ -133,17 +139,20 @@ function anyMatch(rules: OracleRule[] | undefined, direction: "ingress" | "egres
  * Whether a packet crosses one VNIC of `subnet` in `direction`, and whether it is connection-tracked: any
  * matching stateless rule makes it untracked (C3's precedence), so stateless rules are looked at first.
  */
-function cross(
-    subnet: OracleSubnet,
-    direction: "ingress" | "egress",
-    p: Packet,
-): "no" | "tracked" | "untracked" {
+function cross(subnet: OracleSubnet, direction: "ingress" | "egress", p: Packet): Crossing {
     const side = indexOf(subnet)[direction];
     const hit = (rules: Map<number, OracleRule[]>): boolean =>
         anyMatch(rules.get(p.protocol), direction, p) || anyMatch(rules.get(ALL_PROTOCOLS), direction, p);
-    if (side.stateless.size > 0 && hit(side.stateless)) return "untracked";
-    return hit(side.stateful) ? "tracked" : "no";
+    const stateful = hit(side.stateful);
+    if (side.stateless.size > 0 && hit(side.stateless)) return stateful ? "overridden" : "untracked";
+    return stateful ? "tracked" : "no";
 }
+
+/**
+ * How a packet crosses a VNIC: not at all, tracked (stateful rules only), untracked (stateless rules only), or
+ * overridden (stateful and stateless rules both match; the stateless one applies, so it is untracked).
+ */
+type Crossing = "no" | "tracked" | "untracked" | "overridden";
 
 /** The rules of `subnet` that let `p` cross, for messages. */
 export function rulesFor(subnet: OracleSubnet, direction: "ingress" | "egress", p: Packet): string[] {
@@ -194,8 +203,18 @@ function outbound(subnet: OracleSubnet, address: number): PacketVerdict {
     const route = routeFor(subnet, address);
     const to = formatAddress(address);
     if (route === undefined) return denied(`no route in ${subnet.name}'s route table to ${to}`);
-    if (route.target === "unknown") {
-        return denied(`${routeText(route)} targets no registered, enabled gateway`);
+    if (route.target === "unusable") {
+        return {
+            outcome: "denied",
+            reason: `${routeText(route)}: that gateway is disabled or blocks traffic`,
+            cause: "gateway-state",
+        };
+    }
+    if (route.target === "opaque") {
+        return {
+            outcome: "assumed",
+            reason: `${routeText(route)} targets something the network does not declare as a gateway: its forwarding is assumed`,
+        };
     }
     if (route.target === "internet" && !subnet.publicIps) {
         return denied(
@@ -232,17 +251,27 @@ function replyCheck(
     p: Packet,
     src: Place,
     dst: Place,
-    tracked: { src: boolean; dst: boolean },
+    crossed: { src: Crossing; dst: Crossing },
 ): PacketVerdict | undefined {
     const reply = replyOf(p);
     if (reply === undefined) return undefined;
-    if (dst.kind === "subnet" && !tracked.dst && cross(dst.subnet, "egress", reply) === "no") {
-        return denied(
+    const refused = (side: Crossing, reason: string): PacketVerdict => ({
+        outcome: "denied",
+        reason:
+            side === "overridden"
+                ? `${reason} (a stateful rule matches too, but C3 applies the stateless one)`
+                : reason,
+        ...(side === "overridden" ? { cause: "stateless-precedence" as const } : {}),
+    });
+    if (dst.kind === "subnet" && crossed.dst !== "tracked" && cross(dst.subnet, "egress", reply) === "no") {
+        return refused(
+            crossed.dst,
             `stateless ingress at ${dst.subnet.name} and no egress rule there lets the reply ${packetText(reply)} out`,
         );
     }
-    if (src.kind === "subnet" && !tracked.src && cross(src.subnet, "ingress", reply) === "no") {
-        return denied(
+    if (src.kind === "subnet" && crossed.src !== "tracked" && cross(src.subnet, "ingress", reply) === "no") {
+        return refused(
+            crossed.src,
             `stateless egress at ${src.subnet.name} and no ingress rule there lets the reply ${packetText(reply)} in`,
         );
     }
@@ -258,18 +287,18 @@ export function judgePacket(net: OracleNetwork, p: Packet): PacketVerdict | unde
     const dst = placeOf(net, p.dst);
     if (src.kind === "no-host" || dst.kind === "no-host" || p.src === p.dst) return undefined;
     if (src.kind === "outside" && dst.kind === "outside") return undefined;
-    const tracked = { src: true, dst: true };
+    const crossed: { src: Crossing; dst: Crossing } = { src: "tracked", dst: "tracked" };
     if (src.kind === "subnet") {
-        const out = cross(src.subnet, "egress", p);
-        if (out === "no") return denied(`no egress rule of ${src.subnet.name} lets ${packetText(p)} out`);
-        tracked.src = out === "tracked";
+        crossed.src = cross(src.subnet, "egress", p);
+        if (crossed.src === "no")
+            return denied(`no egress rule of ${src.subnet.name} lets ${packetText(p)} out`);
     }
     if (dst.kind === "subnet") {
-        const into = cross(dst.subnet, "ingress", p);
-        if (into === "no") return denied(`no ingress rule of ${dst.subnet.name} lets ${packetText(p)} in`);
-        tracked.dst = into === "tracked";
+        crossed.dst = cross(dst.subnet, "ingress", p);
+        if (crossed.dst === "no")
+            return denied(`no ingress rule of ${dst.subnet.name} lets ${packetText(p)} in`);
     }
-    const reply = replyCheck(p, src, dst, tracked);
+    const reply = replyCheck(p, src, dst, crossed);
     if (reply !== undefined) return reply;
     if (src.kind === "subnet" && dst.kind === "subnet") return WITHIN_VCN;
     return src.kind === "subnet"

@@ -49,7 +49,8 @@ export function markdownReport(
 ): string {
     const groups = new Map<string, Found[]>();
     for (const f of found) {
-        const key = `${f.d.kind} | ${f.d.label} | ${f.d.classes.join(", ")}`;
+        const edited = f.c.layout.name.includes("records edited") ? " (edited records)" : "";
+        const key = `${f.d.kind} | ${f.d.label}${edited} | ${f.d.classes.join(", ")}`;
         groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     const sorted = [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));

@@ -171,6 +171,7 @@ function configFor(context: ModelFlowContext, options: ModelFlowOptions): Resolv
         serviceLbIngress: options.serviceLbIngress ?? defaultServiceLbIngress(context.kubeClientCidrs),
         extraRules: [],
         natGateway: context.natGateway,
+        routeRules: [],
         dnsLabel: "analyzed",
         worldWideSources: [],
     };

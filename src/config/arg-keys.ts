@@ -38,6 +38,7 @@ export const ARG_KEYS = keys<WorkloadClusterNetworkArgs>({
     freeformTags: true,
     definedTags: true,
     worldWideSources: true,
+    routeRules: true,
 });
 
 /** Keys of `cidrs` ({@link NetworkCidrs}). */

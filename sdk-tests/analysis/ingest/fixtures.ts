@@ -137,7 +137,14 @@ export const DEFECTS: readonly Defect[] = [
                 ociItem(doc, "ocid1.subnet.oc1.c3.example-worker")["route-table-id"] =
                     "ocid1.routetable.oc1.c3.example-public";
             }),
-        failingFlows: ["worker-to-yum-http", "worker-to-yum-https", "worker-to-registry"],
+        // ICMP errors out of the VCN need the same route as rows 3-5 (issue #11).
+        failingFlows: [
+            "worker-to-yum-http",
+            "worker-to-yum-https",
+            "worker-to-registry",
+            "icmp-unreachable-to-anywhere",
+            "icmp-time-exceeded-to-anywhere",
+        ],
         terraformAddress: `${M}.oci_core_subnet.worker_subnet`,
         ociId: "ocid1.subnet.oc1.c3.example-worker",
     },

@@ -1,5 +1,6 @@
 import type { Failure, FailureKind, FlowCheck } from "./report";
 import { ruleRefText } from "./report";
+import { gatewayText } from "./routes";
 import type { FlowVerdict, RouteVerdict, RuleRef, SideVerdict } from "./verdict";
 
 /*
@@ -7,16 +8,6 @@ import type { FlowVerdict, RouteVerdict, RuleRef, SideVerdict } from "./verdict"
  * and the route; for one that fails, each failing side in Oracle's terms ("no ingress at the destination",
  * "no egress at the source", "no route", "stateless rule without reply").
  */
-
-const GATEWAY_WORDS: Readonly<Record<string, string>> = {
-    nat: "NAT gateway",
-    internet: "internet gateway",
-    service: "service gateway",
-    drg: "DRG",
-    lpg: "local peering gateway",
-    "private-ip": "private IP",
-    unknown: "gateway",
-};
 
 /** One concrete check from an evaluator verdict. */
 export function checkFromVerdict(verdict: FlowVerdict): FlowCheck {
@@ -78,10 +69,8 @@ export function rulesText(rules: readonly RuleRef[]): string {
     return [...new Set(rules.map(ruleRefText))].join(", ");
 }
 
-/** `NAT gateway nat-gateway`: a route target in words. */
-export function gatewayText(kind: string, name: string): string {
-    return `${GATEWAY_WORDS[kind] ?? "gateway"} ${name}`;
-}
+/** `NAT gateway nat-gateway`: a route target in words (the evaluator's wording, re-exported for renderers). */
+export { gatewayText };
 
 /**
  * `nat_private 0.0.0.0/0 → NAT gateway nat-gateway`; for traffic entering the VCN also the reply route; for a

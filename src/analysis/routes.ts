@@ -77,7 +77,7 @@ function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutc
     if ("outcome" in found) return found.outcome;
     const { table, gateway } = found;
     const verdict = routedVerdict(found);
-    const via = `route table ${table.name} of ${subnet.name} sends ${dst.text} to ${gatewayText(gateway)}`;
+    const via = `route table ${table.name} of ${subnet.name} sends ${dst.text} to ${gatewayText(gateway.kind, gateway.name)}`;
     switch (gateway.kind) {
         case "internet":
             if (subnet.public === undefined)
@@ -159,7 +159,7 @@ function routeBackFrom(model: NetworkModel, subnet: ModelSubnet, src: Cidr): Rou
     return {
         verdict: { ...verdict, status: "no-route" },
         reasons: [
-            `replies from public subnet ${subnet.name} to ${src.text} go to ${gatewayText(gateway)} (route table ${table.name}); they need an internet gateway`,
+            `replies from public subnet ${subnet.name} to ${src.text} go to ${gatewayText(gateway.kind, gateway.name)} (route table ${table.name}); they need an internet gateway`,
         ],
     };
 }
@@ -258,16 +258,19 @@ export function longestPrefixMatch(
     return best?.rule;
 }
 
-function gatewayText(gateway: { name: string; kind: string }): string {
-    const kinds: Record<string, string> = {
-        nat: "NAT gateway",
-        internet: "internet gateway",
-        service: "service gateway",
-        drg: "DRG",
-        lpg: "local peering gateway",
-        "private-ip": "private IP",
-    };
-    return `${kinds[gateway.kind] ?? "gateway"} ${gateway.name}`;
+const GATEWAY_WORDS: Readonly<Record<string, string>> = {
+    nat: "NAT gateway",
+    internet: "internet gateway",
+    service: "service gateway",
+    drg: "DRG",
+    lpg: "local peering gateway",
+    "private-ip": "private IP",
+    unknown: "gateway",
+};
+
+/** `NAT gateway nat-gateway`: a route target in words (OCI's names for the target kinds). */
+export function gatewayText(kind: string, name: string): string {
+    return `${GATEWAY_WORDS[kind] ?? "gateway"} ${name}`;
 }
 
 function unknownRoute(why: string): RouteOutcome {

@@ -92,6 +92,18 @@ const PROGRAMS: Record<string, () => unknown> = {
     "existing VCN declared by the program": componentInProgramVcn,
     "resources depending on the component": dependentsOfComponent,
     "hand-written network (no component)": () => declareNetwork(oracleNetwork()),
+    "a resource declared in an apply": () => {
+        const vcn = new oci.core.Vcn("vcn", { compartmentId: COMPARTMENT, cidrBlocks: ["10.0.0.0/16"] });
+        vcn.cidrBlocks.apply(
+            (blocks) =>
+                new oci.core.Subnet("late", {
+                    compartmentId: COMPARTMENT,
+                    vcnId: vcn.id,
+                    cidrBlock: blocks[0],
+                }),
+        );
+        return vcn;
+    },
 };
 
 describe("mock run on the public SDK API: the records are the monitor's", function () {

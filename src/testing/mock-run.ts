@@ -123,14 +123,27 @@ async function propertyDependencies(
     return deps;
 }
 
+/**
+ * Waits until every resource the program declared is registered: a URN resolves once the mock engine has
+ * registered (and so recorded) the resource. Resources declared later, in an `apply`, join the next round.
+ */
+async function registered(seen: Seen[]): Promise<string[]> {
+    let urns: string[] = [];
+    for (let count = -1; count !== seen.length;) {
+        count = seen.length;
+        urns = await Promise.all(seen.map((s) => urnOf(s.resource)));
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+    return urns;
+}
+
 /** Fills in each registered record's URN, parent and property dependencies once every resource has settled. */
 async function attachMetadata(seen: Seen[], byKey: Map<string, ResourceRecord>): Promise<void> {
     const children = new Map<pulumi.Resource, pulumi.Resource[]>();
     for (const s of seen) {
         if (s.parent !== undefined) children.set(s.parent, [...(children.get(s.parent) ?? []), s.resource]);
     }
-    // A URN resolves once the mock engine has registered the resource, and so recorded it.
-    const urns = await Promise.all(seen.map((s) => urnOf(s.resource)));
+    const urns = await registered(seen);
     for (const [i, s] of seen.entries()) {
         const record = byKey.get(s.key);
         if (record === undefined || s.read) continue;

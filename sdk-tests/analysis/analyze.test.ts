@@ -67,7 +67,7 @@ describe("analyzeNetwork on the component's registered network", () => {
             check.explanation.split(";")[0],
             `in: kmi-seclist ingress rule ${check.ingress.rules[0].index + 1}`,
         );
-        assert.match(check.explanation, /route: none needed/);
+        assert.match(check.explanation, /route: within the VCN \(VCN-local routing\)/);
     });
 
     it("removing that rule yields 'no ingress at the destination' for row 2, and only row 2 of the seed table", () => {
@@ -81,7 +81,8 @@ describe("analyzeNetwork on the component's registered network", () => {
         assert.equal(row2.checks[0].failures[0].kind, "no-ingress");
         assert.match(
             row2.checks[0].failures[0].message,
-            /^no ingress at the destination: no ingress rule on control-plane \(common-seclist, kmi-seclist\) allows TCP 22 from 172\.31\.252\.0\/23/,
+            // The bastion's vcn_cidr is checked from each subnet it holds; the message names each part.
+            /^no ingress at the destination: \[from 172\.31\.253\.0\/24 \(the part of 172\.31\.252\.0\/23 in subnet worker\)\] no ingress rule on control-plane \(common-seclist, kmi-seclist\) allows TCP 22 from 172\.31\.253\.0\/24/,
         );
         assert.deepEqual(
             mutated.seedTable.filter((r) => r.status !== "allowed").map((r) => r.row),
@@ -93,7 +94,8 @@ describe("analyzeNetwork on the component's registered network", () => {
         const row3 = flow(report, "worker-to-yum-http");
         assert.match(
             row3.checks[0].explanation,
-            /^in: not filtered \(destination outside the VCN\); out: worker-seclist egress rule \d+; route: nat_private 0\.0\.0\.0\/0 → NAT gateway nat-gateway$/,
+            // Oracle's egress-all (the default) on the common list; the NAT route, and the replies' way back.
+            /^in: not filtered \(destination outside the VCN\); out: common-seclist egress rule 1; route: nat_private 0\.0\.0\.0\/0 → NAT gateway nat-gateway \(replies return through it\)$/,
         );
         assert.equal(row3.checks[0].route.gateway?.kind, "nat");
     });
@@ -183,7 +185,7 @@ describe("analyzeNetwork: each failing side, by name", () => {
         );
         assert.match(
             check.failures[0].message,
-            /^stateless rule without reply: stateless rule with no reply rule: ingress rule 1 of security list worker-seclist/,
+            /^stateless rule without reply: \[from 172\.31\.253\.0\/24 \(the part of 172\.31\.252\.0\/23 in subnet worker\)\] stateless rule with no reply rule: ingress rule 1 of security list worker-seclist/,
         );
     });
 

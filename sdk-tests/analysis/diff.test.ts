@@ -76,9 +76,9 @@ describe("diffModels", () => {
         assert.deepEqual([d.opened, d.closed], [[], []]);
     });
 
-    it("egress all opens all protocols from every subnet to 0.0.0.0/0", async () => {
-        const all = await side({ egress: "all" });
-        const d = diff(base, all);
+    it("egress all (the default) opens all protocols from every subnet to 0.0.0.0/0, against the hardened mode", async () => {
+        const hardened = await side({ egress: "flows" });
+        const d = diff(hardened, base);
         assert.deepEqual(keys(d.opened), [
             "role:controlPlane → 0.0.0.0/0 all protocols",
             "role:controlPlaneEndpoint → 0.0.0.0/0 all protocols",

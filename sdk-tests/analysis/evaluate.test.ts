@@ -4,8 +4,10 @@ import { CLIENTS, KMI, KMILB, SERVICE_LB, VCN, WORKER, nsgRules, oracleModel, se
 
 const tcp = (min: number, max = min) => ({ protocol: "tcp" as const, ports: { min, max } });
 
+/** A query; a destination of 0.0.0.0/0 stands for Oracle's "anywhere" (outside the VCN), as in the catalogue. */
 function query(source: string, destination: string, traffic: Partial<FlowQuery>, id = "q"): FlowQuery {
-    return { id, source: { cidr: source }, destination: { cidr: destination }, protocol: "tcp", ...traffic };
+    const to = destination === "0.0.0.0/0" ? { cidr: destination, outsideOnly: true } : { cidr: destination };
+    return { id, source: { cidr: source }, destination: to, protocol: "tcp", ...traffic };
 }
 
 function ruleNames(v: FlowVerdict["ingress"]): string[] {
@@ -46,9 +48,19 @@ describe("evaluateFlow: ingress coverage", () => {
     it("names the list when nothing matches, like Oracle's port-table gap (bastion → kmi 22)", () => {
         const v = evaluateFlow(oracleModel(), query(VCN, KMI, tcp(22)));
         assert.equal(v.status, "denied");
+        // vcn_cidr is checked from each subnet it holds; every part is refused, each named.
         assert.equal(
             v.reasons[0],
-            `no ingress rule on control-plane (default, kmi-seclist) allows TCP 22 from ${VCN}`,
+            "[from 172.31.253.0/24 (the part of 172.31.252.0/23 in subnet worker)] no ingress rule on control-plane (default, kmi-seclist) allows TCP 22 from 172.31.253.0/24",
+        );
+        assert.deepEqual(
+            v.parts?.map((p) => [p.source, p.status]),
+            [
+                ["172.31.253.0/24", "denied"],
+                ["172.31.252.0/25", "denied"],
+                ["172.31.252.224/28", "denied"],
+                ["172.31.252.240/28", "denied"],
+            ],
         );
     });
 
@@ -79,9 +91,9 @@ describe("evaluateFlow: ingress coverage", () => {
         const model = setList(oracleModel(), "worker-seclist", [
             { protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 }, srcPorts: { min: 1024, max: 65535 } },
         ]);
-        const v = evaluateFlow(model, query(VCN, WORKER, tcp(22)));
+        const v = evaluateFlow(model, query(WORKER, WORKER, tcp(22)));
         assert.equal(v.ingress.status, "denied");
-        assert.equal(v.ingress.missing, `TCP port 22 (source ports 1-1023) from ${VCN}`);
+        assert.equal(v.ingress.missing, `TCP port 22 (source ports 1-1023) from ${WORKER}`);
     });
 
     it("ignores rules whose peer type is not CIDR_BLOCK, and says C3 does not implement it", () => {
@@ -108,9 +120,9 @@ describe("evaluateFlow: protocols", () => {
         assert.equal(evaluateFlow(all, query(VCN, WORKER, { protocol: "all" })).status, "allowed");
         const tcpOnly = setList(oracleModel(), "worker-seclist", [{ protocol: "6", peer: VCN }]);
         assert.equal(evaluateFlow(tcpOnly, query(VCN, WORKER, tcp(1, 65535))).status, "allowed");
-        const v = evaluateFlow(tcpOnly, query(VCN, WORKER, { protocol: "all" }));
+        const v = evaluateFlow(tcpOnly, query(WORKER, WORKER, { protocol: "all" }));
         assert.equal(v.status, "denied");
-        assert.equal(v.ingress.missing, `all protocols from ${VCN}`);
+        assert.equal(v.ingress.missing, `all protocols from ${WORKER}`);
         assert.equal(
             evaluateFlow(tcpOnly, query(VCN, WORKER, { protocol: "udp", ports: { min: 53, max: 53 } }))
                 .status,
@@ -304,38 +316,86 @@ describe("evaluateFlow: routes", () => {
         assert.equal(api.egress.status, "not-applicable");
         assert.equal(api.route.status, "routed");
         assert.equal(api.route.gateway?.kind, "internet");
+        assert.equal(api.route.reply?.gateway.kind, "internet");
         const nodePorts = evaluateFlow(model, query(CLIENTS, WORKER, tcp(30000, 32767)));
         assert.equal(nodePorts.status, "allowed");
-        assert.equal(nodePorts.route.status, "not-applicable");
-        assert.ok(
-            nodePorts.reasons.includes(
-                "worker is a private subnet, reachable only from inside the VCN or through a DRG/data-center path",
-            ),
-        );
+        // A private subnet from outside: the path is not this network's, so it is an explicit assumption.
+        assert.equal(nodePorts.route.status, "assumed");
+        assert.deepEqual(nodePorts.route.assumptions, [
+            "clients in 10.0.0.0/8 reach the private subnet worker over a path outside this network (a DRG or on-premises route), and its replies return that way; declare the DRG or LPG route with routeRules to prove it",
+        ]);
+        // Declared, the DRG route is named on the way back and the assumption goes away.
+        model.gateways.drg = { key: "drg", name: "ocid1.drg.oc1..x", kind: "drg" };
+        model.routeTables.private.rules.push({ destination: CLIENTS, targetKey: "drg" });
+        const declared = evaluateFlow(model, query(CLIENTS, WORKER, tcp(30000, 32767)));
+        assert.equal(declared.route.status, "routed");
+        assert.equal(declared.route.reply?.gateway.kind, "drg");
+        assert.equal(declared.route.assumptions, undefined);
         model.routeTables.public.rules = [{ destination: "0.0.0.0/0", targetKey: "nat" }];
         assert.equal(evaluateFlow(model, query(CLIENTS, KMILB, tcp(6443))).route.status, "no-route");
     });
 
-    it("the appliance's 253.255.0.0/16 needs no route", () => {
+    it("the appliance's 253.255.0.0/16 is routed like any outside source (public endpoint: IGW)", () => {
         const model = setList(oracleModel(), "kmilb-seclist", [
             { protocol: "6", peer: "253.255.0.0/16", dstPorts: { min: 6443, max: 6443 } },
         ]);
         const v = evaluateFlow(model, query("253.255.0.0/16", KMILB, tcp(6443)));
         assert.equal(v.status, "allowed");
-        assert.equal(v.route.status, "not-applicable");
-        assert.match(v.reasons.join("\n"), /C3's internal infrastructure network/);
+        // Like any source outside the VCN: the public endpoint's replies go back through the IGW.
+        assert.equal(v.route.status, "routed");
+        assert.equal(v.route.reply?.gateway.kind, "internet");
     });
 });
 
 describe("evaluateFlow: sources that are not one managed subnet", () => {
-    it("the bastion's vcn_cidr spans several subnets: egress not applicable, ingress still checked", () => {
+    it("the bastion's vcn_cidr spans several subnets: checked from each, with its egress there", () => {
         const model = setList(oracleModel(), "worker-seclist", [
             { protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 } },
         ]);
+        // Oracle's default list allows all egress, so a bastion in any subnet gets out.
         const v = evaluateFlow(model, query(VCN, WORKER, tcp(22)));
         assert.equal(v.status, "allowed");
-        assert.equal(v.egress.status, "not-applicable");
-        assert.ok(v.reasons.some((r) => r.startsWith("source is not a single managed subnet")));
+        assert.equal(v.egress.status, "allowed");
+        assert.equal(v.parts?.length, 4);
+        assert.ok(v.parts?.every((p) => p.status === "allowed"));
+    });
+
+    it("a bastion host inside service-lb without egress there fails, naming that part", () => {
+        const model = setList(oracleModel(), "worker-seclist", [
+            { protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 } },
+        ]);
+        setList(model, "default", [], [{ protocol: "6", peer: WORKER, dstPorts: { min: 22, max: 22 } }]);
+        assert.equal(evaluateFlow(model, query(VCN, WORKER, tcp(22))).status, "allowed");
+        setList(model, "default", [], []);
+        setList(
+            model,
+            "worker-seclist",
+            [{ protocol: "6", peer: VCN, dstPorts: { min: 22, max: 22 } }],
+            [{ protocol: "6", peer: WORKER, dstPorts: { min: 22, max: 22 } }],
+        );
+        const v = evaluateFlow(model, query(VCN, WORKER, tcp(22)));
+        assert.equal(v.status, "denied");
+        assert.deepEqual(
+            v.parts?.filter((p) => p.status === "denied").map((p) => p.source),
+            ["172.31.252.0/25", "172.31.252.224/28", "172.31.252.240/28"],
+        );
+        assert.match(
+            v.egress.missing ?? "",
+            /^\[from 172\.31\.252\.0\/25 \(the part of 172\.31\.252\.0\/23 in subnet service-lb\)\] TCP port 22 to 172\.31\.253\.0\/24/,
+        );
+    });
+
+    it("a kube-client range that contains the VCN is checked from inside each subnet and from outside", () => {
+        const wide = "172.16.0.0/12";
+        const model = setList(oracleModel(), "worker-seclist", [
+            { protocol: "6", peer: wide, dstPorts: { min: 30000, max: 32767 } },
+        ]);
+        const v = evaluateFlow(model, query(wide, WORKER, tcp(30000, 32767)));
+        assert.deepEqual(
+            v.parts?.map((p) => p.source),
+            ["172.31.253.0/24", "172.31.252.0/25", "172.31.252.224/28", "172.31.252.240/28", wide],
+        );
+        assert.equal(v.parts?.[4].egress.status, "not-applicable");
     });
 
     it("a role that no subnet has is denied, naming Oracle's display name", () => {
@@ -433,5 +493,26 @@ describe("evaluateFlows", () => {
                 ["clients", "worker", "192.168.0.0/16", "denied"],
             ],
         );
+    });
+});
+
+describe("evaluateFlow: destinations that overlap managed subnets", () => {
+    it("a literal 0.0.0.0/0 destination (a user's rule) is checked into every subnet; Oracle's 'anywhere' only outside", () => {
+        const model = setList(oracleModel(), "worker-seclist", []);
+        const literal = evaluateFlow(model, {
+            id: "extra",
+            source: { cidr: KMI, role: "controlPlane" },
+            destination: { cidr: "0.0.0.0/0" },
+            protocol: "udp",
+            ports: { min: 6000, max: 6000 },
+        });
+        assert.equal(literal.status, "denied");
+        assert.ok(literal.parts?.some((p) => p.destination === SERVICE_LB && p.status === "denied"));
+        const anywhere = evaluateFlow(model, {
+            ...literal.query,
+            destination: { cidr: "0.0.0.0/0", outsideOnly: true },
+        });
+        assert.equal(anywhere.status, "allowed", anywhere.reasons.join("; "));
+        assert.equal(anywhere.parts, undefined);
     });
 });

@@ -67,7 +67,17 @@ export function workerIngress(): RuleSpec[] {
 /** The compliant network: Oracle's example subnets and routes with rules for exactly {@link compliantFlows}. */
 export function compliantModel(): NetworkModel {
     const model = oracleModel();
-    setList(model, "default", [{ protocol: "1", peer: "0.0.0.0/0", icmp: { type: 3 } }], []);
+    // A bastion at vcn_cidr and ICMP errors from 0.0.0.0/0 come from hosts in every subnet too, so every
+    // subnet needs their egress half (the flow holds only from every part of its source range).
+    setList(
+        model,
+        "default",
+        [{ protocol: "1", peer: "0.0.0.0/0", icmp: { type: 3 } }],
+        [
+            { protocol: "1", peer: "0.0.0.0/0", icmp: { type: 3 } },
+            { ...tcp(22), peer: "172.31.253.0/24" },
+        ],
+    );
     setList(model, "worker-seclist", workerIngress(), [{ ...tcp(443), peer: "0.0.0.0/0" }]);
     return model;
 }

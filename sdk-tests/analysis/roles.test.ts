@@ -21,11 +21,16 @@ const summary = (flows: readonly ResolvedFlow[]): string[] =>
     flows.map((f) => `${f.id} ${f.source.cidrs.join(",")} → ${f.destination.cidrs.join(",")}`);
 
 describe("requiredFlowsForModel matches the component's requiredFlows", () => {
-    for (const layout of [ORACLE_EXAMPLE, EXPLICIT_16]) {
-        it(`for layout ${layout.name}`, async () => {
-            const deployment: Deployment = await deploy(argsFor(layout));
+    for (const [layout, egress] of [
+        [ORACLE_EXAMPLE, "flows"],
+        [EXPLICIT_16, "flows"],
+        [ORACLE_EXAMPLE, "all"],
+    ] as const) {
+        it(`for layout ${layout.name}, egress ${egress}`, async () => {
+            const deployment: Deployment = await deploy(argsFor(layout, { egress }));
             const own = (await valueOf(deployment.network.requiredFlows)) as ResolvedFlow[];
-            const derived = requiredFlowsForModel(deployment.model);
+            // A hand-written network is judged on the documented flows; egress-all is one only when asked.
+            const derived = requiredFlowsForModel(deployment.model, egress === "all" ? { egress } : {});
             assert.deepEqual(derived.missingRoles, []);
             assert.deepEqual(derived.unresolved, []);
             // Role "all" endpoints list every subnet's CIDR; the order of the model's subnets may differ.

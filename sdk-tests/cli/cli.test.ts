@@ -113,7 +113,7 @@ describe("oke-c3-network plan (built binary)", function () {
                 "SUBNETS",
                 "ROUTE TABLES",
                 "SECURITY LISTS AND NSGS",
-                "REQUIRED FLOWS: 29 (29 ✔, 0 ✘)",
+                "REQUIRED FLOWS: 34 (34 ✔, 0 ✘)",
                 "C3 PORT TABLE",
                 "FINDINGS: 0",
                 "C3 LIMITS",
@@ -124,7 +124,7 @@ describe("oke-c3-network plan (built binary)", function () {
                 stdout,
                 /✔ control-plane-ssh-from-bastion {2}\[C3 ports 1a#2\]\n.*\n {6}in: kmi-seclist ingress rule 7;/,
             );
-            assert.match(stdout.trimEnd().split("\n").pop() ?? "", /^✔ every required flow holds \(29\/29\)/);
+            assert.match(stdout.trimEnd().split("\n").pop() ?? "", /^✔ every required flow holds \(34\/34\)/);
         });
 
         it("json: version 1, the documented keys in order, every seed row ✔", () => {
@@ -140,6 +140,7 @@ describe("oke-c3-network plan (built binary)", function () {
                 "limits",
                 "summary",
                 "notes",
+                "assumptions",
                 "diff",
                 "exitCode",
             ]);
@@ -147,7 +148,7 @@ describe("oke-c3-network plan (built binary)", function () {
             assert.equal(doc.exitCode, 0);
             assert.equal(doc.diff, null);
             const flows = doc.flows as Json[];
-            assert.equal(flows.length, 29);
+            assert.equal(flows.length, 34);
             assert.deepEqual(Object.keys(flows[0]), [
                 "id",
                 "description",
@@ -186,7 +187,7 @@ describe("oke-c3-network plan (built binary)", function () {
             );
             assert.match(
                 runs.failOnInfo.stdout,
-                /✘ every required flow holds \(30\), but 1 finding\(s\) reach --fail-on info/,
+                /✘ every required flow holds \(35\), but 1 finding\(s\) reach --fail-on info/,
             );
         });
 

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { evaluateFlow } from "../../src/analysis/evaluate";
 import type { ResourceRecord } from "../../src/analysis/resources";
+import type { NetworkModel } from "../../src/analysis/model";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
 import {
     INTRA_VCN_FLOWS,
@@ -12,6 +13,7 @@ import {
 } from "../fixtures/oracle-tables";
 import {
     C3_RULES_WITHOUT_FLANNEL,
+    HARDENED_EGRESS,
     PRIVATE_CLUSTER_EXTRA,
     VCN_NATIVE_EXAMPLE,
     VCN_NATIVE_RULES,
@@ -27,8 +29,20 @@ import { argsFor, deploy, onlyModel, queriesFor } from "../fixtures/harness";
 const SECURITY_LIST = "oci:Core/securityList:SecurityList";
 const NSG_RULE = "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule";
 
-function brokenFlows(records: ResourceRecord[], layout: Layout, expected: readonly OracleFlow[]): string[] {
-    const model = onlyModel(records);
+/** Load-balancer VNICs created by OKE may carry no NSG of ours: the worst case a proof must cover. */
+function withoutLbNsgs(model: NetworkModel): NetworkModel {
+    for (const subnet of model.subnets)
+        if (subnet.role === "serviceLb" || subnet.role === "controlPlaneEndpoint") subnet.nsgKeys = [];
+    return model;
+}
+
+function brokenFlows(
+    records: ResourceRecord[],
+    layout: Layout,
+    expected: readonly OracleFlow[],
+    adjust: (m: NetworkModel) => NetworkModel = (m) => m,
+): string[] {
+    const model = adjust(onlyModel(records));
     return expected
         .filter((flow) =>
             queriesFor(layout, flow).some((query) => evaluateFlow(model, query).status !== "allowed"),
@@ -45,8 +59,14 @@ function withoutRule(records: ResourceRecord[], urn: string, field: string, inde
     });
 }
 
-/** Every single-rule mutation: one list rule removed, or one NSG rule resource removed. */
-function mutations(records: ResourceRecord[]): { label: string; records: ResourceRecord[] }[] {
+/**
+ * Every single-rule mutation: one list rule removed, or one NSG rule resource removed (except those `skip`
+ * names: NSG copies of rules that a list must also carry).
+ */
+function mutations(
+    records: ResourceRecord[],
+    skip: (name: string) => boolean = () => false,
+): { label: string; records: ResourceRecord[] }[] {
     const out: { label: string; records: ResourceRecord[] }[] = [];
     for (const list of records.filter((r) => r.type === SECURITY_LIST)) {
         for (const field of ["ingressSecurityRules", "egressSecurityRules"]) {
@@ -58,7 +78,7 @@ function mutations(records: ResourceRecord[]): { label: string; records: Resourc
             );
         }
     }
-    for (const rule of records.filter((r) => r.type === NSG_RULE)) {
+    for (const rule of records.filter((r) => r.type === NSG_RULE && !skip(r.name))) {
         out.push({ label: rule.name, records: records.filter((r) => r !== rule) });
     }
     return out;
@@ -69,6 +89,10 @@ interface MutationCase {
     layout: Layout;
     args: WorkloadClusterNetworkArgs;
     expected: readonly OracleFlow[];
+    /** How the model is judged (e.g. load balancers without the NSG). */
+    adjust?: (m: NetworkModel) => NetworkModel;
+    /** NSG rules not mutated alone. */
+    skip?: (name: string) => boolean;
 }
 
 const CASES: MutationCase[] = [
@@ -79,10 +103,25 @@ const CASES: MutationCase[] = [
         expected: [...SEED_TABLE, ...ORACLE_SECURITY_LIST_RULES, ...INTRA_VCN_FLOWS],
     },
     {
-        name: "Flannel, NSGs",
+        // nsgs mode keeps the load balancers' lists (their VNICs may carry no NSG) and adds NSG copies for
+        // those that do: judged with LB VNICs that carry none, every list rule is needed; the LB NSG copies
+        // are the attachable duplicates and are not mutated alone.
+        name: "Flannel, NSGs (load balancers without the NSG)",
         layout: ORACLE_EXAMPLE,
         args: argsFor(ORACLE_EXAMPLE, { securityRules: "nsgs" }),
         expected: [...SEED_TABLE, ...ORACLE_SECURITY_LIST_RULES, ...INTRA_VCN_FLOWS],
+        adjust: withoutLbNsgs,
+        skip: (name) =>
+            name.startsWith("oke-nsg-service-lb-") || name.startsWith("oke-nsg-control-plane-endpoint-"),
+    },
+    {
+        name: "Flannel, NSGs, hardened egress",
+        layout: ORACLE_EXAMPLE,
+        args: argsFor(ORACLE_EXAMPLE, { securityRules: "nsgs", egress: "flows" }),
+        expected: [...SEED_TABLE, ...ORACLE_SECURITY_LIST_RULES, ...INTRA_VCN_FLOWS, ...HARDENED_EGRESS],
+        adjust: withoutLbNsgs,
+        skip: (name) =>
+            name.startsWith("oke-nsg-service-lb-") || name.startsWith("oke-nsg-control-plane-endpoint-"),
     },
     {
         name: "VCN-native, private",
@@ -103,13 +142,19 @@ for (const c of CASES) {
         let records: ResourceRecord[];
         before(async () => {
             records = (await deploy(c.args)).records;
-            assert.deepEqual(brokenFlows(records, c.layout, c.expected), [], "the unmutated network passes");
+            assert.deepEqual(
+                brokenFlows(records, c.layout, c.expected, c.adjust),
+                [],
+                "the unmutated network passes",
+            );
         });
 
         it("removing any one rule breaks at least one documented flow", () => {
-            const all = mutations(records);
+            const all = mutations(records, c.skip);
             assert.ok(all.length > 20, `${all.length} mutations`);
-            const survivors = all.filter((m) => brokenFlows(m.records, c.layout, c.expected).length === 0);
+            const survivors = all.filter(
+                (m) => brokenFlows(m.records, c.layout, c.expected, c.adjust).length === 0,
+            );
             assert.deepEqual(
                 survivors.map((m) => m.label),
                 [],

@@ -19,7 +19,7 @@ import {
     VCN_NATIVE_EXAMPLE,
     VCN_NATIVE_RULES,
 } from "../fixtures/topology-tables";
-import { argsFor, deploy, onlyModel, queriesFor, recordsOfType } from "../fixtures/harness";
+import { argsFor, assertAllowed, deploy, onlyModel, queriesFor, recordsOfType } from "../fixtures/harness";
 import { describeTopologySuite } from "../fixtures/suites";
 
 const EXISTING_VCN_ID = "ocid1.vcn.oc1..existing";
@@ -153,10 +153,25 @@ describe("topology: VCN-native pod subnet rules are enforced", () => {
         ));
 });
 
-describe("topology: private cluster", () => {
+describe("topology: private cluster, default egress (Oracle's egress-all)", () => {
     const get = describeTopologySuite({
         layout: ORACLE_EXAMPLE,
         args: argsFor(ORACLE_EXAMPLE, { clusterAccess: "private" }),
+        allowed: [...SEED_TABLE, ...INTRA_VCN_FLOWS, ...PRIVATE_CLUSTER_EXTRA],
+        rules: ORACLE_SECURITY_LIST_RULES,
+        denied: DENIED_FLOWS,
+    });
+    it("routes the private load-balancer subnets through NAT too, so Oracle's egress-all has a path", () => {
+        const subnets = subnetsByName(get().records);
+        for (const name of ["service-lb", "control-plane-endpoint", "worker", "control-plane"])
+            assert.equal(subnets[name].routeTableId, "ocid1.routetable.mock.oke-rt-nat-private", name);
+    });
+});
+
+describe("topology: private cluster, hardened egress", () => {
+    const get = describeTopologySuite({
+        layout: ORACLE_EXAMPLE,
+        args: argsFor(ORACLE_EXAMPLE, { clusterAccess: "private", egress: "flows" }),
         allowed: [...SEED_TABLE, ...INTRA_VCN_FLOWS, ...PRIVATE_CLUSTER_EXTRA],
         rules: ORACLE_SECURITY_LIST_RULES,
         denied: DENIED_FLOWS,
@@ -235,7 +250,8 @@ for (const mode of ["nsgs", "both"] as const) {
                 records,
                 "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule",
             );
-            assert.ok(rules.length > 20);
+            // Oracle's worker-seclist has 7 ingress rules (spec 3.2); the worker NSG carries each of them.
+            assert.equal(rules.filter((r) => r.name.startsWith("oke-nsg-worker-in-")).length, 7);
             for (const rule of rules) {
                 const type =
                     rule.inputs.direction === "INGRESS"
@@ -247,17 +263,36 @@ for (const mode of ["nsgs", "both"] as const) {
         });
         it(
             mode === "nsgs"
-                ? "subnets keep only the common list (control plane keeps kmi-seclist)"
+                ? "VNICs that may carry no NSG keep their lists (control plane, API LB, service LBs); workers do not"
                 : "subnets keep their role lists too",
             () => {
                 const subnets = subnetsByName(get().records);
+                const keeping = ["control-plane", "control-plane-endpoint", "service-lb"];
                 for (const [name, subnet] of Object.entries(subnets)) {
                     const lists = subnet.securityListIds as string[];
-                    const expected = mode === "both" || name === "control-plane" ? 2 : 1;
+                    const expected = mode === "both" || keeping.includes(name) ? 2 : 1;
                     assert.equal(lists.length, expected, name);
                 }
             },
         );
+        it("load-balancer VNICs without the NSG (OKE creates them) still pass, 253.255.0.0/16 → 6443 included", () => {
+            const model = structuredClone(get().model);
+            for (const subnet of model.subnets)
+                if (subnet.role === "serviceLb" || subnet.role === "controlPlaneEndpoint")
+                    subnet.nsgKeys = [];
+            const kmilb = ORACLE_EXAMPLE.cidrs.kmilb_cidr;
+            const internal = evaluateFlow(model, {
+                id: "internal",
+                source: { cidr: "253.255.0.0/16" },
+                destination: { cidr: kmilb, role: "controlPlaneEndpoint" },
+                protocol: "tcp",
+                ports: { min: 6443, max: 6443 },
+            });
+            assert.equal(internal.status, "allowed", internal.reasons.join("; "));
+            assert.equal(internal.ingress.rules[0]?.name, "kmilb-seclist");
+            for (const row of [SEED_TABLE[6], SEED_TABLE[7]])
+                for (const query of queriesFor(ORACLE_EXAMPLE, row)) assertAllowed(model, query);
+        });
         it("outputs the NSG ids by role", async () => {
             const ids = await valueOf(get().network.nsgIds);
             assert.equal(ids.worker, "ocid1.networksecuritygroup.mock.oke-nsg-worker");
@@ -465,7 +500,8 @@ describe("golden child names per topology (a rename would replace resources)", (
             "private",
             { clusterAccess: "private" },
             ORACLE_EXAMPLE,
-            [...common, ...owned, ...flannelLists, ...subnets, "oke-nat", "oke-rt-vcn-private"],
+            // Default egress (Oracle's egress-all): the private LB subnets route through NAT too.
+            [...common, ...owned, ...flannelLists, ...subnets, "oke-nat"],
         ],
         [
             "nsgs",
@@ -482,6 +518,8 @@ describe("golden child names per topology (a rename would replace resources)", (
                 "oke-nsg-worker",
                 "oke-rt-public",
                 "oke-seclist-control-plane",
+                "oke-seclist-control-plane-endpoint",
+                "oke-seclist-service-lb",
             ],
         ],
         [
@@ -500,19 +538,14 @@ describe("golden child names per topology (a rename would replace resources)", (
             assert.deepEqual(names, [...expected].sort());
         });
     }
-    it("NSG rule resources are named by flow id, direction and peer", async () => {
+    it("NSG rule resources are named by the rule's content: direction, protocol, ports, peer", async () => {
         const d = await deploy(argsFor(ORACLE_EXAMPLE, { securityRules: "nsgs" }));
         const names = recordsOfType(
             d.records,
             "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule",
         ).map((r) => r.name);
-        assert.ok(
-            names.includes("oke-nsg-worker-worker-nodeports-from-kube-clients-in-10-0-0-0-8"),
-            names.join("\n"),
-        );
-        assert.ok(
-            names.includes("oke-nsg-control-plane-endpoint-endpoint-api-from-kube-clients-in-10-0-0-0-8"),
-        );
+        assert.ok(names.includes("oke-nsg-worker-in-tcp-30000-32767-10-0-0-0-8"), names.join("\n"));
+        assert.ok(names.includes("oke-nsg-control-plane-endpoint-in-tcp-6443-10-0-0-0-8"));
         assert.ok(
             !names.some((n) => /-\d+$/.test(n) && !/-\d+-\d+-\d+-\d+-\d+$/.test(n)),
             "no index-based names",

@@ -59,7 +59,8 @@ describe("resolveConfig", () => {
                 cni: "flannel",
                 clusterAccess: "public",
                 securityRules: "securityLists",
-                egress: "flows",
+                // Oracle's "Allow all outgoing traffic." is the default since the hardened mode became opt-in.
+                egress: "all",
                 layout: {
                     vcn: "172.31.252.0/23",
                     serviceLb: "172.31.252.0/25",
@@ -81,6 +82,7 @@ describe("resolveConfig", () => {
                 ],
                 extraRules: [],
                 natGateway: true,
+                routeRules: [],
                 dnsLabel: "okec3",
                 worldWideSources: [],
             });
@@ -636,13 +638,10 @@ describe("resolveConfig", () => {
             expectProblem(withArgs({ natGateway: false }), "natGateway", false, 'clusterAccess to "private"');
         });
 
-        it("natGateway false with egress all", () => {
-            expectProblem(
-                withArgs({ clusterAccess: "private", egress: "all", natGateway: false }),
-                "natGateway",
-                false,
-                'egress "flows"',
-            );
+        it("natGateway false with egress all (the default) is accepted: Oracle's list, no route out", () => {
+            const config = resolveConfig(withArgs({ clusterAccess: "private", natGateway: false }));
+            assert.equal(config.egress, "all");
+            assert.equal(config.natGateway, false);
         });
 
         it("natGateway not a boolean", () => {

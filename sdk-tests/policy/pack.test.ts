@@ -43,7 +43,8 @@ describe("policy pack: one fault in a hand-written network, one violation", () =
             assert.match(only.message, /control-plane-ssh-from-bastion \(C3 ports 1a#2/);
             assert.match(
                 only.message,
-                /missing side: ingress at control-plane \(TCP port 22 from 172\.31\.252\.0\/23\)/,
+                // The bastion's vcn_cidr is checked from each subnet it holds; each failing part is named.
+                /From 172\.31\.252\.224\/28 \(the part of 172\.31\.252\.0\/23 in subnet control-plane\) \(172\.31\.252\.0\/23 to 172\.31\.252\.224\/28\): missing side: ingress at control-plane \(TCP port 22 from 172\.31\.252\.224\/28\)/,
             );
         });
 

@@ -30,12 +30,19 @@ describe("oke-c3-required-flows", () => {
                 );
             });
 
-            it("without a NAT gateway: port table rows 3-5 have no route, unless natGateway is false", async () => {
+            it("without a NAT gateway: port table rows 3-5 and ICMP errors out have no route, unless natGateway is false", async () => {
                 const net = { ...fixture(), natGateway: false };
                 const run = await runOn(NAME, net, shape);
                 assert.deepEqual(
                     flowIds(violations(run).map((d) => d.message)),
-                    ["worker-to-registry", "worker-to-yum-http", "worker-to-yum-https"],
+                    [
+                        // ICMP 3 and 11 to anywhere (Path Discovery) need the same route out as rows 3-5.
+                        "icmp-time-exceeded-to-anywhere",
+                        "icmp-unreachable-to-anywhere",
+                        "worker-to-registry",
+                        "worker-to-yum-http",
+                        "worker-to-yum-https",
+                    ],
                     dump(run),
                 );
                 assert.ok(

@@ -76,7 +76,13 @@ export function analyzeNetwork(
         limits,
         summary: summaryOf(results, findings),
         notes: "flows" in flows ? [...flows.notes] : [...(model.notes ?? [])],
+        assumptions: assumptionsOf(results),
     };
+}
+
+/** Every route assumption of every check, once each. */
+function assumptionsOf(results: readonly FlowResult[]): string[] {
+    return [...new Set(results.flatMap((r) => r.checks.flatMap((c) => c.assumptions)))];
 }
 
 /** Options of {@link analyzeResources}. */

@@ -183,6 +183,9 @@ export function mergeProbes(probes: readonly Probe[]): Probe[] {
 }
 
 function resolveEnd(model: NetworkModel, end: ProbeEnd): FlowEnd | { missing: string } {
+    // A probe to 0.0.0.0/0 (from an egress-all rule or a flow to Oracle's "anywhere") asks about leaving
+    // the VCN; the in-VCN share is what the other probes are about.
+    if (end.role === undefined && end.cidr === "0.0.0.0/0") return { cidr: end.cidr, outsideOnly: true };
     if (end.role === undefined) return { cidr: end.cidr ?? "unknown" };
     const subnet = model.subnets.find((s) => s.role === end.role);
     if (subnet === undefined) return { missing: describeMissingRole(end.role) };

@@ -5,6 +5,8 @@ import { ALL_PORTS, type RuleQuery } from "./match";
 import { checkReply } from "./reply";
 import { checkRoute } from "./routes";
 import { checkAtSubnet, sideVerdict, type SubnetCheck } from "./sides";
+import { mergeParts } from "./merge";
+import { splitEnd } from "./parts";
 import type { FlowEnd, FlowQuery, FlowVerdict, SideVerdict } from "./verdict";
 
 export type { FlowEnd, FlowQuery, FlowVerdict, RouteVerdict, RuleRef, SideVerdict } from "./verdict";
@@ -36,17 +38,41 @@ interface Side {
 
 /**
  * Evaluates one flow against a network model in OCI semantics: ingress at the destination subnet, egress
- * at the source subnet (when the source is a single managed subnet), the reply (stateless rules need
- * reverse rules), and the route (only for traffic that leaves or enters the VCN).
+ * at the source subnet, the reply (stateless rules need reverse rules), and the route (for traffic that
+ * leaves or enters the VCN). An end whose range overlaps managed subnets is checked part by part (see
+ * {@link splitEnd}): the flow holds only when it holds from every part of the source to every part of the
+ * destination, and the verdict names the parts that fail.
  */
 export function evaluateFlow(model: NetworkModel, q: FlowQuery): FlowVerdict {
     const source = locateEnd(model, q.source);
     const destination = locateEnd(model, q.destination);
+    const sources = splitEnd(model, q.source, source, "source");
+    const destinations = splitEnd(model, q.destination, destination, "destination");
+    if (sources.length === 1 && destinations.length === 1 && sources[0].label === undefined) {
+        if (destinations[0].label === undefined) return evaluateLocated(model, q, source, destination);
+    }
+    const parts = sources.flatMap((s) =>
+        destinations.map((d) => ({
+            source: s,
+            destination: d,
+            verdict: evaluateLocated(model, q, s.end, d.end),
+        })),
+    );
+    return mergeParts(q, parts);
+}
+
+/** One flow between two located ends (single parts). */
+function evaluateLocated(
+    model: NetworkModel,
+    q: FlowQuery,
+    source: LocatedEnd,
+    destination: LocatedEnd,
+): FlowVerdict {
     const ingress = checkIngress(model, q, source, destination);
     const egress = checkEgress(model, q, source, destination);
     const egressCheck = egress.checks.length === 1 ? egress.checks[0] : undefined;
     const reply = checkReply(model, ingress.checks, egressCheck);
-    const route = checkRoute(model, source, destination);
+    const route = checkRoute(model, source, destination, q);
     const reasons = [...ingress.reasons, ...egress.reasons, ...reply.reasons, ...route.reasons];
     const statuses = [
         ingress.verdict.status,
@@ -109,6 +135,7 @@ function expandEndpoint(model: NetworkModel, endpoint: ResolvedEndpoint): FlowEn
     return endpoint.cidrs.map((cidr) => ({
         cidr,
         ...(endpoint.role === undefined ? {} : { role: endpoint.role }),
+        ...(endpoint.ref === "anywhere" ? { outsideOnly: true } : {}),
     }));
 }
 

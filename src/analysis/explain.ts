@@ -29,9 +29,11 @@ export function checkFromVerdict(verdict: FlowVerdict): FlowCheck {
         egress: verdict.egress,
         reply: verdict.reply,
         route: verdict.route,
+        assumptions: [...(verdict.route.assumptions ?? [])],
         failures,
         explanation:
             verdict.status === "allowed" ? allowedText(verdict) : failures.map((f) => f.message).join("; "),
+        ...(verdict.parts === undefined ? {} : { parts: verdict.parts }),
     };
 }
 
@@ -48,6 +50,7 @@ export function missingSubnetCheck(source: string, destination: string, message:
         egress: none,
         reply: none,
         route: { status: "not-applicable" },
+        assumptions: [],
         failures,
         explanation: message,
     };
@@ -64,6 +67,7 @@ export function undecidedCheck(source: string, destination: string, message: str
         egress: unknown,
         reply: unknown,
         route: { status: "unknown" },
+        assumptions: [],
         failures: [{ kind: "undecided", message }],
         explanation: message,
     };
@@ -79,13 +83,26 @@ export function gatewayText(kind: string, name: string): string {
     return `${GATEWAY_WORDS[kind] ?? "gateway"} ${name}`;
 }
 
-/** `nat_private 0.0.0.0/0 → NAT gateway nat-gateway`. */
+/**
+ * `nat_private 0.0.0.0/0 → NAT gateway nat-gateway`; for traffic entering the VCN also the reply route; for a
+ * path outside this network `assumed: ...`. Traffic inside the VCN is `within the VCN (VCN-local routing)`.
+ */
 export function routeText(route: RouteVerdict): string {
-    if (route.status === "not-applicable") return "none needed";
+    if (route.status === "not-applicable") return "within the VCN (VCN-local routing)";
+    if (route.status === "assumed") return `assumed: ${(route.assumptions ?? []).join("; ")}`;
     const gateway =
         route.gateway === undefined ? "" : ` → ${gatewayText(route.gateway.kind, route.gateway.name)}`;
     const table = route.routeTable ?? "unknown route table";
-    return `${table}${route.rule === undefined ? "" : ` ${route.rule}`}${gateway}`;
+    const main = `${table}${route.rule === undefined ? "" : ` ${route.rule}`}${gateway}`;
+    const reply =
+        route.reply === undefined
+            ? route.gateway === undefined
+                ? ""
+                : " (replies return through it)"
+            : ` (replies: ${route.reply.routeTable} ${route.reply.rule} → ${gatewayText(route.reply.gateway.kind, route.reply.gateway.name)})`;
+    const beyond =
+        (route.assumptions ?? []).length === 0 ? "" : `; assumed: ${(route.assumptions ?? []).join("; ")}`;
+    return `${main}${reply}${beyond}`;
 }
 
 function sideText(label: string, side: SideVerdict, idle: string): string {
@@ -106,12 +123,12 @@ function allowedText(v: FlowVerdict): string {
 /** Reasons by the side that produced them (the evaluator words each side's sentences distinctly). */
 function reasonsFor(v: FlowVerdict, kind: FailureKind): string[] {
     const ingress = (r: string) =>
-        /^(no ingress rule|ingress rules? |no subnet of the VCN holds|the destination \S+ is outside)/.test(
+        /^(\[[^\]]*\] )?(no ingress rule|ingress rules? |no subnet of the VCN holds|the destination \S+ is outside)/.test(
             r,
         );
     const egress = (r: string) =>
-        /^(no egress rule|egress rules? |source is not|the source \S+ may lie)/.test(r);
-    const reply = (r: string) => r.startsWith("stateless rule with no reply rule");
+        /^(\[[^\]]*\] )?(no egress rule|egress rules? |source is not|the source \S+ may lie)/.test(r);
+    const reply = (r: string) => /^(\[[^\]]*\] )?stateless rule with no reply rule/.test(r);
     switch (kind) {
         case "no-ingress":
             return v.reasons.filter(ingress);

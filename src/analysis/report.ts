@@ -1,6 +1,6 @@
 import type { PortRange, Protocol, Provenance, ResolvedEndpoint } from "../catalogue/types";
 import type { SubnetRole } from "../config/types";
-import type { RouteVerdict, RuleRef, SideVerdict } from "./verdict";
+import type { FlowPartVerdict, RouteVerdict, RuleRef, SideVerdict } from "./verdict";
 
 /*
  * The analyzer's answer for one network, as plain data: what the `plan` command prints, what a policy pack
@@ -58,10 +58,17 @@ export interface FlowCheck {
     reply: SideVerdict;
     /** The route and gateway, for traffic leaving or entering the VCN. */
     route: RouteVerdict;
+    /** What the verdict takes for granted about paths outside this network (the route's assumptions). */
+    assumptions: string[];
     /** Empty when allowed; otherwise every failing side. */
     failures: Failure[];
     /** One sentence: the rules on each side and the route (✔), or what is missing (✘). */
     explanation: string;
+    /**
+     * When the source or destination range overlaps managed subnets: each part checked on its own (a managed
+     * subnet, or the rest of the range outside the VCN). Absent when the ends were not split.
+     */
+    parts?: FlowPartVerdict[];
 }
 
 /** One required or user-declared flow and its verdict. */
@@ -270,6 +277,12 @@ export interface AnalysisReport {
     summary: ReportSummary;
     /** What the model or the flow derivation could not resolve, as sentences. */
     notes: string[];
+    /**
+     * What the proof takes for granted about paths outside this network (data-center routing beyond the NAT
+     * and internet gateways, clients reaching private subnets), one sentence each, in first-seen order. A
+     * route this network declares (a DRG or LPG rule) needs none.
+     */
+    assumptions: string[];
 }
 
 /** Rule reference text: `kmi-seclist ingress rule 3` (1-based, like Oracle's tables). */

@@ -158,6 +158,7 @@ function configFor(context: ModelFlowContext, options: ModelFlowOptions): Resolv
         serviceLbIngress: options.serviceLbIngress ?? defaultServiceLbIngress(context.kubeClientCidrs),
         extraRules: [],
         natGateway: context.natGateway,
+        routeRules: [],
         dnsLabel: "analyzed",
         worldWideSources: [],
     };

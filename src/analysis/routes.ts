@@ -1,6 +1,6 @@
 import { type Cidr, cidrContains } from "../cidr/cidr";
 import type { GatewayKind, ModelRouteRule, ModelRouteTable, ModelSubnet, NetworkModel } from "./model";
-import { KUBE_INTERNAL_CIDR, knownCidr, type LocatedEnd } from "./locate";
+import { knownCidr, type LocatedEnd } from "./locate";
 import { unresolved } from "./sides";
 import type { RouteVerdict } from "./verdict";
 
@@ -9,7 +9,8 @@ import type { RouteVerdict } from "./verdict";
  * leaving the VCN needs a route: the source subnet's route table (or the VCN default table when none is
  * attached) picks the rule with the longest prefix that contains the destination, and its target gateway
  * must be able to carry the traffic. Replies to connections opened from outside leave through the
- * destination subnet's table the same way.
+ * destination subnet's table the same way. What lies beyond the VCN's gateways is not part of the network
+ * and is never taken as "no route needed": it is named as an assumption instead.
  */
 
 /** A route verdict and its reasons. */
@@ -20,32 +21,55 @@ export interface RouteOutcome {
     reasons: string[];
 }
 
-const PRIVATE_FROM_OUTSIDE = "reachable only from inside the VCN or through a DRG/data-center path";
+/** Link-local addresses: never routed; OCI serves 169.254.169.254 (DNS, metadata) on the host. */
+export const LINK_LOCAL = "169.254.0.0/16";
 
-/** Checks the routing of a flow between two located ends. */
-export function checkRoute(model: NetworkModel, source: LocatedEnd, destination: LocatedEnd): RouteOutcome {
+/** Traffic C3 sends in answer to a packet that reached a VNIC: ICMP errors (types 3 and 11). */
+function isIcmpError(q: RouteQuery | undefined): boolean {
+    return q?.protocol === "icmp" && q.icmp !== undefined && (q.icmp.type === 3 || q.icmp.type === 11);
+}
+
+/** What the route check needs to know of the traffic itself. */
+export interface RouteQuery {
+    /** IP protocol. */
+    protocol: string;
+    /** ICMP type and code. */
+    icmp?: { type: number; code?: number };
+}
+
+/**
+ * Checks the routing of a flow between two located ends. Traffic that stays in the VCN needs no route table
+ * (VCN-local routing); traffic that leaves or enters it names the route table rule on the VCN side, the
+ * route its replies take, and, for the part of the path outside this network, an explicit assumption.
+ */
+export function checkRoute(
+    model: NetworkModel,
+    source: LocatedEnd,
+    destination: LocatedEnd,
+    q?: RouteQuery,
+): RouteOutcome {
     const src = source.cidr;
     const dst = destination.cidr;
     if (src === undefined || dst === undefined) return unknownRoute("a flow end's CIDR is unknown");
-    const internal = knownCidr(KUBE_INTERNAL_CIDR);
-    if (internal !== undefined && cidrContains(internal, src)) {
-        return notApplicable(
-            `the source ${src.text} is C3's internal infrastructure network (253.255.0.0/16, spec 2c), the appliance itself; no VCN route is involved`,
+    const linkLocal = knownCidr(LINK_LOCAL);
+    if (linkLocal !== undefined && cidrContains(linkLocal, dst)) {
+        return assumed(
+            `${dst.text} is link-local: the VCN's DNS resolver and instance metadata (169.254.169.254, reserved by C3, spec 2d) answer on the host, with no VCN route`,
         );
     }
     if (source.inVcn === undefined || destination.inVcn === undefined)
         return unknownRoute("the VCN CIDR is unknown");
     if (source.inVcn && destination.inVcn) return { verdict: { status: "not-applicable" }, reasons: [] };
     if (source.inVcn) return routeOut(model, source, dst);
-    if (destination.inVcn) return routeBack(model, destination, src);
+    if (destination.inVcn) return routeBack(model, destination, src, q);
     return { verdict: { status: "not-applicable" }, reasons: [] };
 }
 
 /** A managed source reaching a destination outside the VCN: its subnet's table must lead to a usable gateway. */
 function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutcome {
     if (source.location.kind !== "subnet") {
-        return notApplicable(
-            `the source ${source.text} is not a single managed subnet, so its route to ${dst.text} is not checked`,
+        return unknownRoute(
+            `the source ${source.text} is not a single managed subnet, so its route to ${dst.text} cannot be named`,
         );
     }
     const subnet = source.location.subnet;
@@ -78,12 +102,18 @@ function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutc
         case "unknown":
             return { verdict: { ...verdict, status: "unknown" }, reasons: [`${via}, whose kind is unknown`] };
         default:
+            // The route this network declares is the path; replies return through the same gateway.
             return { verdict, reasons: [] };
     }
 }
 
 /** A source outside the VCN reaching a managed subnet: a public subnet needs a reply route to an IGW (or DRG). */
-function routeBack(model: NetworkModel, destination: LocatedEnd, src: Cidr): RouteOutcome {
+function routeBack(
+    model: NetworkModel,
+    destination: LocatedEnd,
+    src: Cidr,
+    q: RouteQuery | undefined,
+): RouteOutcome {
     const subnets =
         destination.location.kind === "subnet"
             ? [destination.location.subnet]
@@ -91,21 +121,36 @@ function routeBack(model: NetworkModel, destination: LocatedEnd, src: Cidr): Rou
               ? destination.location.subnets
               : [];
     if (subnets.length === 0) return { verdict: { status: "not-applicable" }, reasons: [] };
-    const outcomes = subnets.map((subnet) => routeBackFrom(model, subnet, src));
+    const outcomes = subnets.map((subnet) =>
+        isIcmpError(q) ? icmpErrorBack(model, subnet, src) : routeBackFrom(model, subnet, src),
+    );
     const rank = (o: RouteOutcome): number =>
-        ["no-route", "unknown", "routed", "not-applicable"].indexOf(o.verdict.status);
+        ["no-route", "unknown", "assumed", "routed", "not-applicable"].indexOf(o.verdict.status);
     const worst = outcomes.reduce((a, b) => (rank(b) < rank(a) ? b : a));
-    return { verdict: worst.verdict, reasons: outcomes.flatMap((o) => o.reasons) };
+    const assumptions = [...new Set(outcomes.flatMap((o) => o.verdict.assumptions ?? []))];
+    return {
+        verdict: { ...worst.verdict, ...(assumptions.length === 0 ? {} : { assumptions }) },
+        reasons: outcomes.flatMap((o) => o.reasons),
+    };
 }
 
 function routeBackFrom(model: NetworkModel, subnet: ModelSubnet, src: Cidr): RouteOutcome {
     if (subnet.public === undefined) return unknownRoute(`whether ${subnet.name} is public is unknown`);
-    if (!subnet.public) return notApplicable(`${subnet.name} is a private subnet, ${PRIVATE_FROM_OUTSIDE}`);
     const found = lookup(model, subnet, src);
+    if (!subnet.public) {
+        if (!("outcome" in found) && (found.gateway.kind === "drg" || found.gateway.kind === "lpg")) {
+            return { verdict: { ...routedVerdict(found), reply: replyOf(found) }, reasons: [] };
+        }
+        const table = "outcome" in found ? found.outcome.verdict.routeTable : found.table.name;
+        return assumed(
+            `clients in ${src.text} reach the private subnet ${subnet.name} over a path outside this network (a DRG or on-premises route), and its replies return that way; declare the DRG or LPG route with routeRules to prove it`,
+            table,
+        );
+    }
     if ("outcome" in found) return found.outcome;
     const { table, gateway } = found;
-    const verdict = routedVerdict(found);
-    if (gateway.kind === "internet" || gateway.kind === "drg") return { verdict, reasons: [] };
+    const verdict = { ...routedVerdict(found), reply: replyOf(found) };
+    if (["internet", "drg", "lpg"].includes(gateway.kind)) return { verdict, reasons: [] };
     if (gateway.kind === "unknown")
         return {
             verdict: { ...verdict, status: "unknown" },
@@ -116,6 +161,34 @@ function routeBackFrom(model: NetworkModel, subnet: ModelSubnet, src: Cidr): Rou
         reasons: [
             `replies from public subnet ${subnet.name} to ${src.text} go to ${gatewayText(gateway)} (route table ${table.name}); they need an internet gateway`,
         ],
+    };
+}
+
+/**
+ * ICMP errors from outside answer a packet the subnet sent out, so they come back by the path it left on:
+ * the subnet's own route for the sender's address, or, without one, whatever carried the original packet.
+ */
+function icmpErrorBack(model: NetworkModel, subnet: ModelSubnet, src: Cidr): RouteOutcome {
+    const found = lookup(model, subnet, src);
+    if (!("outcome" in found) && ["nat", "internet", "drg", "lpg"].includes(found.gateway.kind)) {
+        return { verdict: routedVerdict(found), reasons: [] };
+    }
+    if ("outcome" in found && found.outcome.verdict.status === "unknown") return found.outcome;
+    return assumed(
+        `ICMP errors from ${src.text} reach ${subnet.name} only in answer to a packet it sent there, so they return by that packet's path`,
+        "outcome" in found ? found.outcome.verdict.routeTable : found.table.name,
+    );
+}
+
+function replyOf(found: {
+    table: { name: string };
+    rule: { destination: string };
+    gateway: { name: string; kind: GatewayKind };
+}): NonNullable<RouteVerdict["reply"]> {
+    return {
+        routeTable: found.table.name,
+        rule: found.rule.destination,
+        gateway: { name: found.gateway.name, kind: found.gateway.kind },
     };
 }
 
@@ -201,8 +274,16 @@ function unknownRoute(why: string): RouteOutcome {
     return { verdict: { status: "unknown" }, reasons: [`route cannot be decided: ${why}`] };
 }
 
-function notApplicable(why: string): RouteOutcome {
-    return { verdict: { status: "not-applicable" }, reasons: [why] };
+/** A path this network does not declare, taken for granted and said so. */
+function assumed(assumption: string, routeTable?: string): RouteOutcome {
+    return {
+        verdict: {
+            status: "assumed",
+            ...(routeTable === undefined ? {} : { routeTable }),
+            assumptions: [assumption],
+        },
+        reasons: [],
+    };
 }
 
 /** The verdict for a route a lookup found: which table, which rule, which gateway. */

@@ -13,6 +13,12 @@ export interface FlowEnd {
     cidr: string;
     /** The subnet role when the end is one managed subnet; absent or `"all"`: located by CIDR containment. */
     role?: SubnetRole | "all";
+    /**
+     * True for a destination that stands for "somewhere outside the VCN" (the catalogue's `anywhere`: Oracle's
+     * yum repository and registry, "Allow all outgoing traffic."): only its part outside the VCN is checked.
+     * Any other range, 0.0.0.0/0 included, is checked to every part, managed subnets too.
+     */
+    outsideOnly?: boolean;
 }
 
 /** One concrete flow to prove: who opens a connection to whom, on what protocol and ports. */
@@ -65,14 +71,22 @@ export interface SideVerdict {
 
 /** The verdict on routing: whether the packets (or their replies) have a path out of or back into the VCN. */
 export interface RouteVerdict {
-    /** `not-applicable` for VCN-local traffic, the appliance's own traffic, or private subnets reached from outside. */
-    status: "routed" | "no-route" | "not-applicable" | "unknown";
+    /**
+     * `routed`: the route table rules that carry the traffic are named; `assumed`: the path lies outside this
+     * network and `assumption` says what is taken for granted; `not-applicable`: traffic that stays inside
+     * the VCN (VCN-local routing, no route table involved).
+     */
+    status: "routed" | "no-route" | "not-applicable" | "unknown" | "assumed";
     /** The route table consulted. */
     routeTable?: string;
     /** The winning route rule's destination CIDR. */
     rule?: string;
     /** The gateway the rule targets. */
     gateway?: { name: string; kind: GatewayKind };
+    /** The route that carries the replies back, when it is another table's rule (traffic entering the VCN). */
+    reply?: { routeTable: string; rule: string; gateway: { name: string; kind: GatewayKind } };
+    /** What this verdict takes for granted about the path outside this network, in one sentence each. */
+    assumptions?: string[];
 }
 
 /** Everything the evaluator concluded about one flow query, with the reasons in plain sentences. */
@@ -92,5 +106,32 @@ export interface FlowVerdict {
     /** Routing. */
     route: RouteVerdict;
     /** Human sentences explaining every denied, unknown or not-applicable part. */
+    reasons: string[];
+    /**
+     * When an end's range overlaps managed subnets: the verdict of each part (a managed subnet, or the rest of
+     * the range outside the VCN), in model order. The flow holds only when every part holds.
+     */
+    parts?: FlowPartVerdict[];
+}
+
+/** The verdict of one part of a flow whose source or destination range overlaps managed subnets. */
+export interface FlowPartVerdict {
+    /** The source part's CIDR (a subnet's CIDR, or the whole range for the part outside the VCN). */
+    source: string;
+    /** The destination part's CIDR. */
+    destination: string;
+    /** Which part this is, in words, e.g. `from 172.31.252.0/25 (the part of 172.31.252.0/23 in subnet service-lb)`. */
+    label: string;
+    /** The part's status. */
+    status: "allowed" | "denied" | "unknown";
+    /** Egress at the part's source subnet (not-applicable outside the VCN). */
+    egress: SideVerdict;
+    /** Ingress at the part's destination subnet. */
+    ingress: SideVerdict;
+    /** The part's reply. */
+    reply: SideVerdict;
+    /** The part's route. */
+    route: RouteVerdict;
+    /** The part's reasons. */
     reasons: string[];
 }

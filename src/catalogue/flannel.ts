@@ -68,16 +68,74 @@ export const COMMON_FLOWS: readonly FlowDefinition[] = [
         when: { egress: ["flows"] },
     },
     {
+        id: "icmp-unreachable-to-anywhere",
+        description: "Path Discovery.",
+        source: ALL_ROLES,
+        destination: ANYWHERE,
+        protocol: "icmp",
+        icmp: { type: 3 },
+        refs: ["public OCI 9.2 F-W6", "public OCI 9.3 V-W9", "C3 default seclist 3.1"],
+        provenance: "public-oci-adapted",
+        note:
+            "Oracle's C3 lists allow it with egress all; public OCI requires ICMP 3/4 egress to 0.0.0.0/0 " +
+            "(Path Discovery). The whole of type 3 is opened, like the C3 default list's ingress rule, so " +
+            "port and host unreachables get out too. In a private cluster some subnets have no route out of " +
+            "the VCN, so the rule is rendered and its in-VCN share proven, not a route to 0.0.0.0/0; an " +
+            "air-gapped network has no route out at all and gets only the in-VCN rules.",
+        when: { natGateway: [true] },
+        renderOnly: { clusterAccess: ["private"] },
+    },
+    {
+        id: "icmp-time-exceeded-to-anywhere",
+        description: "Allow time exceeded (egress side of 'Allow time exceeded.').",
+        source: ALL_ROLES,
+        destination: ANYWHERE,
+        protocol: "icmp",
+        icmp: { type: 11 },
+        refs: ["C3 default seclist 3.1"],
+        provenance: "derived",
+        note: "Oracle's default list accepts ICMP 11 from anywhere and allows all egress; this is the egress half.",
+        when: { natGateway: [true] },
+        renderOnly: { clusterAccess: ["private"] },
+    },
+    {
         id: "egress-all",
         description: "Allow all outgoing traffic.",
         source: ALL_ROLES,
         destination: ANYWHERE,
         protocol: "all",
-        refs: ["C3 default seclist 3.1"],
+        refs: ["C3 default seclist 3.1", "C3 workerlb-seclist 3.3", "C3 pod-seclist 3.6"],
         provenance: "c3-doc",
-        note: "Only with egress: 'all' (Oracle's sample behaviour); wider than any documented flow.",
-        when: { egress: ["all"], natGateway: [true] },
+        note:
+            "egress: 'all' (the default): Oracle's rule; wider than any documented flow. Air-gapped " +
+            "(natGateway: false) keeps Oracle's rule, but no route leaves the VCN, so it is rendered and not " +
+            "proven as a flow of its own; the in-VCN flows it carries are.",
+        when: { egress: ["all"] },
+        renderOnly: { natGateway: [false] },
     },
+];
+
+/** Outbound flows of the control plane like the workers' port-table rows 3-5 (yum, registry, C3 API). */
+const controlPlaneOutbound = (port: number, what: string): FlowDefinition => ({
+    id: `control-plane-to-${what}`,
+    description: `Outbound from the control-plane nodes to ${what === "registry" ? "the container registry" : what === "yum-http" ? "external applications (yum)" : "HTTPS services (secure yum, the C3 API)"}.`,
+    source: role("controlPlane"),
+    destination: ANYWHERE,
+    protocol: "tcp",
+    ports: { min: port, max: port },
+    refs: [`C3 ports 1a#${port === 80 ? 3 : port === 443 ? 4 : 5} (workers)`, "C3 default seclist 3.1"],
+    provenance: "unverified",
+    note:
+        "The port table names only the workers; Oracle's lists let the control-plane (KMI) nodes reach the same " +
+        "services through 'Allow all outgoing traffic.' and the NAT route. Opened on the workers' ports.",
+    when: { natGateway: [true] },
+});
+
+/** The control plane's outbound flows through NAT (hardened mode needs them explicitly). */
+export const CONTROL_PLANE_OUTBOUND_FLOWS: readonly FlowDefinition[] = [
+    controlPlaneOutbound(80, "yum-http"),
+    controlPlaneOutbound(443, "yum-https"),
+    controlPlaneOutbound(5000, "registry"),
 ];
 
 /** Flows into the `worker` subnet (worker-seclist, spec 3.2) and the workers' outbound flows (1a#3-5). */

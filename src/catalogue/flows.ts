@@ -1,17 +1,33 @@
 import type { ResolvedConfig, ResolvedExtraRule, SubnetRole } from "../config/types";
 import { ANYWHERE } from "../cidr/cidr";
 import { KUBE_INTERNAL_CIDR } from "../cidr/reserved";
-import { COMMON_FLOWS, CONTROL_PLANE_ENDPOINT_FLOWS, CONTROL_PLANE_FLOWS, WORKER_FLOWS } from "./flannel";
-import { PRIVATE_CLUSTER_FLOWS, VCN_NATIVE_FLOWS } from "./topologies";
-import type { CidrRef, Endpoint, FlowDefinition, PortSpec, ResolvedEndpoint, ResolvedFlow } from "./types";
+import {
+    COMMON_FLOWS,
+    CONTROL_PLANE_ENDPOINT_FLOWS,
+    CONTROL_PLANE_FLOWS,
+    CONTROL_PLANE_OUTBOUND_FLOWS,
+    WORKER_FLOWS,
+} from "./flannel";
+import { PRIVATE_CLUSTER_FLOWS, VCN_NATIVE_FLOWS, VCN_NATIVE_OUTBOUND_FLOWS } from "./topologies";
+import type {
+    CidrRef,
+    Endpoint,
+    FlowCondition,
+    FlowDefinition,
+    PortSpec,
+    ResolvedEndpoint,
+    ResolvedFlow,
+} from "./types";
 
 /** Every static flow of the catalogue, in rendering order. Ids are unique (checked by {@link assertUniqueIds}). */
 export const STATIC_FLOWS: readonly FlowDefinition[] = [
     ...COMMON_FLOWS,
     ...WORKER_FLOWS,
     ...CONTROL_PLANE_FLOWS,
+    ...CONTROL_PLANE_OUTBOUND_FLOWS,
     ...CONTROL_PLANE_ENDPOINT_FLOWS,
     ...VCN_NATIVE_FLOWS,
+    ...VCN_NATIVE_OUTBOUND_FLOWS,
     ...PRIVATE_CLUSTER_FLOWS,
 ];
 
@@ -29,18 +45,34 @@ export function assertUniqueIds(flows: readonly FlowDefinition[]): void {
     }
 }
 
+/**
+ * Whether a front-end entry is Oracle's own workerlb-seclist rule (spec 3.3: `kube_client_cidr` → TCP 80 and
+ * TCP 443, "Allow inbound traffic for applications."), judged by its content, never by its name.
+ */
+function isOracleFrontEnd(rule: ResolvedConfig["serviceLbIngress"][number], config: ResolvedConfig): boolean {
+    const sameSources =
+        rule.sources.length === config.kubeClientCidrs.length &&
+        rule.sources.every((s, i) => s === config.kubeClientCidrs[i]);
+    const oraclePort = rule.ports.min === rule.ports.max && (rule.ports.min === 80 || rule.ports.min === 443);
+    return rule.protocol === "tcp" && oraclePort && sameSources;
+}
+
 /** The worker-LB front-end flows (workerlb-seclist, spec 3.3), one per configured listener. */
 function serviceLbFlows(config: ResolvedConfig): FlowDefinition[] {
-    return config.serviceLbIngress.map((rule) => ({
-        id: `service-lb-ingress-${rule.name}`,
-        description: "Allow inbound traffic for applications.",
-        source: { kind: "cidrs", cidrs: rule.sources },
-        destination: { kind: "role", role: "serviceLb" },
-        protocol: rule.protocol,
-        ports: rule.ports,
-        refs: ["C3 workerlb-seclist 3.3"],
-        provenance: rule.name === "http" || rule.name === "https" ? "c3-doc" : "user",
-    }));
+    return config.serviceLbIngress.map((rule) => {
+        const oracle = isOracleFrontEnd(rule, config);
+        return {
+            id: `service-lb-ingress-${rule.name}`,
+            // Oracle's text for every listener of this list ("add each front-end port to this list").
+            description: "Allow inbound traffic for applications.",
+            source: { kind: "cidrs", cidrs: rule.sources },
+            destination: { kind: "role", role: "serviceLb" },
+            protocol: rule.protocol,
+            ports: rule.ports,
+            refs: oracle ? ["C3 workerlb-seclist 3.3"] : [`serviceLbIngress.${rule.name}`],
+            provenance: oracle ? "c3-doc" : "user",
+        };
+    });
 }
 
 /** A user's extra rule as a flow: ingress = from the CIDR to the role, egress = from the role to the CIDR. */
@@ -68,8 +100,10 @@ function hasEndpoints(flow: FlowDefinition, config: ResolvedConfig): boolean {
 }
 
 function applies(flow: FlowDefinition, config: ResolvedConfig): boolean {
-    const when = flow.when;
-    if (!hasEndpoints(flow, config)) return false;
+    return hasEndpoints(flow, config) && holds(flow.when, config);
+}
+
+function holds(when: FlowCondition | undefined, config: ResolvedConfig): boolean {
     return (
         when === undefined ||
         ((when.cni === undefined || when.cni.includes(config.cni)) &&
@@ -77,6 +111,11 @@ function applies(flow: FlowDefinition, config: ResolvedConfig): boolean {
             (when.egress === undefined || when.egress.includes(config.egress)) &&
             (when.natGateway === undefined || when.natGateway.includes(config.natGateway)))
     );
+}
+
+/** True when a flow's rules are rendered for this config but the flow itself is not required. */
+export function isRenderOnly(flow: FlowDefinition, config: ResolvedConfig): boolean {
+    return flow.renderOnly !== undefined && holds(flow.renderOnly, config);
 }
 
 /** The catalogue flows that apply to a config, static ones first, in a deterministic order. */
@@ -159,5 +198,12 @@ export function resolveFlow(flow: FlowDefinition, config: ResolvedConfig): Resol
 
 /** Every flow the network must allow for this config: the `requiredFlows` output and the analyzer's input. */
 export function requiredFlowsFor(config: ResolvedConfig): ResolvedFlow[] {
+    return flowDefinitionsFor(config)
+        .filter((flow) => !isRenderOnly(flow, config))
+        .map((flow) => resolveFlow(flow, config));
+}
+
+/** Every flow whose rules the network carries: the required ones and the render-only ones, in order. */
+export function renderedFlowsFor(config: ResolvedConfig): ResolvedFlow[] {
     return flowDefinitionsFor(config).map((flow) => resolveFlow(flow, config));
 }

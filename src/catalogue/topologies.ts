@@ -133,6 +133,48 @@ export const VCN_NATIVE_FLOWS: readonly FlowDefinition[] = [
     },
 ];
 
+const ANYWHERE: Endpoint = { kind: "cidr", ref: "anywhere" };
+
+/** Pods' outbound flows through NAT: public OCI's V-P9 and the workers' port-table ports (rows 3, 5). */
+export const VCN_NATIVE_OUTBOUND_FLOWS: readonly FlowDefinition[] = [
+    {
+        id: "pod-to-internet-https",
+        description: "(optional) Allow pods to communicate with internet.",
+        source: role("pod"),
+        destination: ANYWHERE,
+        protocol: "tcp",
+        ports: { min: 443, max: 443 },
+        refs: ["public OCI 9.3 V-P9", "C3 pod-seclist 3.6"],
+        provenance: "public-oci-adapted",
+        note: "C3's pod-seclist allows all egress (3.6); public OCI's optional V-P9 is its HTTPS share.",
+        when: { cni: ["vcn-native"], natGateway: [true] },
+    },
+    {
+        id: "pod-to-yum-http",
+        description: "Outbound from the pods to external applications (yum, plain HTTP).",
+        source: role("pod"),
+        destination: ANYWHERE,
+        protocol: "tcp",
+        ports: { min: 80, max: 80 },
+        refs: ["C3 ports 1a#3 (workers)", "C3 pod-seclist 3.6"],
+        provenance: "unverified",
+        note: "VCN-native pods leave with their own pod IPs, so they need the workers' row-3 port themselves.",
+        when: { cni: ["vcn-native"], natGateway: [true] },
+    },
+    {
+        id: "pod-to-registry",
+        description: "Outbound from the pods to the container registry.",
+        source: role("pod"),
+        destination: ANYWHERE,
+        protocol: "tcp",
+        ports: { min: 5000, max: 5000 },
+        refs: ["C3 ports 1a#5 (workers)", "C3 pod-seclist 3.6"],
+        provenance: "unverified",
+        note: "VCN-native pods leave with their own pod IPs, so they need the workers' row-5 port themselves.",
+        when: { cni: ["vcn-native"], natGateway: [true] },
+    },
+];
+
 /** Private-cluster flows (`clusterAccess: "private"`). */
 export const PRIVATE_CLUSTER_FLOWS: readonly FlowDefinition[] = [
     {

@@ -100,6 +100,11 @@ export interface FlowDefinition {
     readonly note?: string;
     /** When the flow applies. */
     readonly when?: FlowCondition;
+    /**
+     * When the flow's rules are rendered but the flow is not required (not in `requiredFlows`, not proven):
+     * e.g. Oracle's egress-all rule in an air-gapped network, where nothing could carry it out of the VCN.
+     */
+    readonly renderOnly?: FlowCondition;
 }
 
 /** A flow with its CIDRs resolved for one config: what `requiredFlows` outputs and the analyzer checks. */

@@ -10,7 +10,7 @@ import type {
     SubnetSummary,
 } from "../analysis/report";
 import { ruleRefText } from "../analysis/report";
-import type { RouteVerdict, RuleRef, SideVerdict } from "../analysis/verdict";
+import type { FlowPartVerdict, RouteVerdict, RuleRef, SideVerdict } from "../analysis/verdict";
 import type { ResolvedEndpoint } from "../catalogue/types";
 import type { ResolvedConfig } from "../config/types";
 import type { PlanDiff } from "./diff";
@@ -116,6 +116,27 @@ function routeJson(r: RouteVerdict): Json {
         routeTable: orNull(r.routeTable),
         rule: orNull(r.rule),
         gateway: r.gateway === undefined ? null : { name: r.gateway.name, kind: r.gateway.kind },
+        reply:
+            r.reply === undefined
+                ? null
+                : {
+                      routeTable: r.reply.routeTable,
+                      rule: r.reply.rule,
+                      gateway: { name: r.reply.gateway.name, kind: r.reply.gateway.kind },
+                  },
+        assumptions: [...(r.assumptions ?? [])],
+    };
+}
+
+function partJson(p: FlowPartVerdict): Json {
+    return {
+        source: p.source,
+        destination: p.destination,
+        label: p.label,
+        status: p.status,
+        egress: sideJson(p.egress),
+        ingress: sideJson(p.ingress),
+        route: routeJson(p.route),
     };
 }
 
@@ -128,8 +149,10 @@ function checkJson(c: FlowCheck): Json {
         egress: sideJson(c.egress),
         reply: sideJson(c.reply),
         route: routeJson(c.route),
+        assumptions: [...c.assumptions],
         failures: c.failures.map((f) => ({ kind: f.kind, message: f.message })),
         explanation: c.explanation,
+        parts: (c.parts ?? []).map(partJson),
     };
 }
 
@@ -256,6 +279,7 @@ export function reportJson(r: AnalysisReport, diff: PlanDiff | undefined): { [ke
         limits: r.limits.map(limitJson),
         summary: { ...r.summary, findings: { ...r.summary.findings } },
         notes: [...r.notes],
+        assumptions: [...r.assumptions],
         diff: diff === undefined ? null : diffJson(diff),
     };
 }

@@ -198,6 +198,9 @@ export function renderReportMarkdown(
         ...findingsMd(r),
         ...limitsMd(r),
         ...(diff === undefined ? [] : diffMd(diff)),
+        ...(r.assumptions.length === 0
+            ? []
+            : ["", "## Assumptions", "", ...r.assumptions.map((a) => `- ${a}`)]),
         ...(r.notes.length === 0 ? [] : ["", "## Notes", "", ...r.notes.map((n) => `- ${n}`)]),
     ];
     return `${lines.join("\n")}\n`;

@@ -186,6 +186,9 @@ export function renderReportTable(
         ...findingsSection(r, paint),
         ...limitsSection(r, paint),
         ...(diff === undefined ? [] : diffSection(diff, paint)),
+        ...(r.assumptions.length === 0
+            ? []
+            : [heading(paint, "ASSUMPTIONS"), ...r.assumptions.map((a) => `  ${a}`)]),
         ...(r.notes.length === 0 ? [] : [heading(paint, "NOTES"), ...r.notes.map((n) => `  ${n}`)]),
         "",
         paint("bold", verdict),

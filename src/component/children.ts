@@ -141,7 +141,10 @@ export function createRouteTable(
             routeRules: table.rules.map((rule) => ({
                 destination: rule.destination,
                 destinationType: "CIDR_BLOCK",
-                networkEntityId: targetId(gateways, rule.target),
+                networkEntityId:
+                    rule.target === "nat" || rule.target === "internet"
+                        ? targetId(gateways, rule.target)
+                        : (rule.networkEntityId ?? ""),
                 description: rule.description,
             })),
             ...ctx.tags,

@@ -36,6 +36,7 @@ export const STACK_CONFIG_KEYS = [
     "freeformTags",
     "definedTags",
     "worldWideSources",
+    "routeRules",
 ] as const;
 
 function cidrsFrom(read: ConfigReader): NetworkCidrs {

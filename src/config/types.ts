@@ -33,11 +33,16 @@ export const SecurityRulesMode = {
 /** How much egress the generated rules open. */
 export const EgressMode = {
     /**
-     * Least privilege (the default): egress only for catalogued flows, e.g. workers to the yum repository
-     * and registry (port table rows 3-5) and each role to the subnets it must reach.
+     * Hardened, opt-in: egress only for catalogued flows, from every subnet a flow's source overlaps: each
+     * role to the subnets it must reach, workers, control plane and pods to yum and the registry (TCP 80,
+     * 443, 5000 through NAT), ICMP 3 and 11 to anywhere (Path Discovery). The README lists what it blocks.
      */
     Flows: "flows",
-    /** Oracle's sample behaviour: the default security list's "Allow all outgoing traffic." (spec 3.1). */
+    /**
+     * Oracle's documented behaviour (the default): "Allow all outgoing traffic." (0.0.0.0/0, all protocols)
+     * on the list every subnet carries, as Oracle's default list and its newer per-subnet lists do (spec 3.1,
+     * 3.3, 3.6).
+     */
     All: "all",
 } as const;
 
@@ -174,6 +179,45 @@ export interface WorldWideSource {
     reason: string;
 }
 
+/** Oracle's route table names (spec 4) as this package creates them. */
+export type RouteTableName = "nat_private" | "vcn_private" | "public";
+
+/** Every {@link RouteTableName}, in order. */
+export const ROUTE_TABLE_NAMES: readonly RouteTableName[] = ["nat_private", "vcn_private", "public"];
+
+/**
+ * A route rule to a DRG or local peering gateway, added to the component's route tables: the path a private
+ * cluster's clients (or a peered network) use, declared so the proof names it instead of assuming it.
+ */
+export interface RouteRule {
+    /** Stable key, unique across the route rules. Lowercase letters, digits and dashes. */
+    name: string;
+    /** The remote network: a CIDR outside the VCN, not 0.0.0.0/0. */
+    destination: string;
+    /** The target's OCID: a DRG (`ocid1.drg.…`) or a local peering gateway (`ocid1.localpeeringgateway.…`). */
+    networkEntityId: string;
+    /** Oracle's route table names to add it to; default every table the network uses. */
+    routeTables?: string[];
+    /** The route rule's description. */
+    description?: string;
+}
+
+/** A validated {@link RouteRule}. */
+export interface ResolvedRouteRule {
+    /** Stable key. */
+    name: string;
+    /** Destination CIDR. */
+    destination: string;
+    /** The DRG or LPG OCID. */
+    networkEntityId: string;
+    /** What the OCID names. */
+    targetKind: "drg" | "lpg";
+    /** The route tables it goes into (only those the network uses get it). */
+    routeTables: RouteTableName[];
+    /** Description. */
+    description: string;
+}
+
 /** The arguments of {@link WorkloadClusterNetwork}. */
 export interface WorkloadClusterNetworkArgs {
     /** OCID of the compartment for every resource. Oracle: all OKE network resources go in one compartment. */
@@ -192,12 +236,17 @@ export interface WorkloadClusterNetworkArgs {
     clusterAccess?: string;
     /** `"securityLists"` (default), `"nsgs"` or `"both"`; see `SecurityRulesMode`. */
     securityRules?: string;
-    /** `"flows"` (default, least privilege) or `"all"` (Oracle's egress-all); see `EgressMode`. */
+    /** `"all"` (default, Oracle's "Allow all outgoing traffic.") or `"flows"` (hardened); see `EgressMode`. */
     egress?: string;
     /** The worker-LB front-end rules (workerlb-seclist). Default: TCP 80 and 443 from `kubeClientCidrs`. */
     serviceLbIngress?: ServiceLbIngressRule[];
     /** Extra per-role rules, keyed by a stable name. */
     extraRules?: ExtraRule[];
+    /**
+     * Extra route rules to a DRG or LPG by OCID, e.g. the on-premises clients of a private cluster; each is
+     * added to the named route tables (default all) and the proof then names it instead of assuming a path.
+     */
+    routeRules?: RouteRule[];
     /** Private clusters only: when false, no NAT gateway; worker and control plane route within the VCN (`vcn_private`). */
     natGateway?: boolean;
     /** Use an existing VCN instead of creating one. `cidrs.vcn` must still be its CIDR, for validation. */
@@ -284,6 +333,8 @@ export interface ResolvedConfig {
     extraRules: ResolvedExtraRule[];
     /** Whether a NAT gateway route serves the private subnets (false only for air-gapped private clusters). */
     natGateway: boolean;
+    /** Route rules to DRGs and LPGs. */
+    routeRules: ResolvedRouteRule[];
     /** The VCN DNS label. */
     dnsLabel: string;
     /** Acknowledged world-wide sources (each one matches a field that is world-wide). */

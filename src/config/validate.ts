@@ -24,6 +24,7 @@ import { nonDataProblems } from "./plain";
 import { roleSizeProblems } from "./role-sizes";
 import { firstUnsafeCharacter } from "./text";
 import { readWorldWideSources } from "./world-sources";
+import { readRouteRules } from "./route-rules";
 import {
     ClusterAccess,
     Cni,
@@ -58,7 +59,7 @@ export const DEFAULT_CHOICES: Readonly<
     cni: Cni.Flannel,
     clusterAccess: ClusterAccess.Public,
     securityRules: SecurityRulesMode.SecurityLists,
-    egress: EgressMode.Flows,
+    egress: EgressMode.All,
 };
 
 type Problems = ConfigProblem[];
@@ -112,6 +113,7 @@ function analyse(args: unknown): { problems: Problems; config?: ResolvedConfig }
         serviceLbIngress: readServiceLbIngress(args, kubeClientCidrs, out),
         extraRules: readExtraRules(args, choices.cni, out),
         natGateway: readNatGateway(args, choices, out),
+        routeRules: readRouteRules(args, layout?.vcn, out),
         dnsLabel: readDnsLabel(args, out),
     };
     out.push(...ocidProblems("compartmentId", args.compartmentId, OCID_KINDS.compartment, true));
@@ -844,13 +846,8 @@ function readNatGateway(raw: Raw, choices: Choices, out: Problems): boolean {
             problem("natGateway", value, message, `remove natGateway, or set clusterAccess to "private"`),
         );
     }
-    if (choices.egress === EgressMode.All) {
-        // Oracle's egress-all rule needs a route out; an air-gapped network has none.
-        const message =
-            'cannot be false with egress "all": an air-gapped network has no route for all-egress';
-        const fix = 'use egress "flows" and declare in-VCN destinations (mirrors, DNS) with extraRules';
-        out.push(problem("natGateway", value, message, fix));
-    }
+    // With egress "all" (the default) an air-gapped network keeps Oracle's egress-all rule; with no route out
+    // it only reaches the VCN (and declared routeRules), which the plan states rather than refuses.
     return false;
 }
 

@@ -203,8 +203,31 @@ function checkFlow(network: OkeNetwork, flow: ResolvedFlow): CheckResult {
     return result;
 }
 
-/** "From 172.31.252.0/23 to 172.31.252.224/28: missing ingress at control-plane (TCP port 22 from …). Why: …" */
+/**
+ * "From 172.31.252.0/23 to 172.31.252.224/28: missing side: ingress at control-plane (TCP port 22 from …).
+ * Why: …"; for a flow whose ends were split, one such sentence per failing part, naming the part.
+ */
 function describeDenial(verdict: FlowVerdict): string {
+    const q = verdict.query;
+    const assumes = verdict.route.assumptions ?? [];
+    const assumptions = assumes.length === 0 ? "" : ` Assumptions: ${assumes.join("; ")}.`;
+    const parts = (verdict.parts ?? []).filter((p) => p.status === "denied");
+    if (parts.length === 0)
+        return `${denialSentence(`From ${q.source.cidr} to ${q.destination.cidr}`, verdict)}${assumptions}`;
+    const sentences = parts.map((p) =>
+        denialSentence(`${capitalize(p.label)} (${q.source.cidr} to ${q.destination.cidr})`, p),
+    );
+    return `${sentences.join(" ")}${assumptions}`;
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function denialSentence(
+    head: string,
+    verdict: Pick<FlowVerdict, "ingress" | "egress" | "reply" | "route" | "reasons">,
+): string {
     const sides: string[] = [];
     const side = (what: string, subnet: string | undefined, missing: string | undefined): string =>
         `${what}${subnet === undefined || subnet === "" ? "" : ` at ${subnet}`}${missing === undefined ? "" : ` (${missing})`}`;
@@ -216,9 +239,8 @@ function describeDenial(verdict: FlowVerdict): string {
         sides.push(side("the reply", verdict.reply.subnet, verdict.reply.missing));
     if (verdict.route.status === "no-route")
         sides.push(`a route (route table ${verdict.route.routeTable ?? "?"})`);
-    const q = verdict.query;
     const why = verdict.reasons.filter((r) => !NOT_APPLICABLE_REASON.test(r));
-    return `From ${q.source.cidr} to ${q.destination.cidr}: missing side: ${sides.join("; ")}. Why: ${why.join("; ")}.`;
+    return `${head}: missing side: ${sides.join("; ")}. Why: ${why.join("; ")}.`;
 }
 
 /** The evaluator's sentences about parts that do not apply (an outside source's egress, a VCN-local route). */

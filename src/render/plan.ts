@@ -4,6 +4,7 @@ import {
     SUBNET_DNS_LABELS,
     type ConfigProblem,
     type ResolvedConfig,
+    type RouteTableName,
     type SubnetRole,
 } from "../config/types";
 import {
@@ -11,10 +12,11 @@ import {
     MAX_INGRESS_RULES_PER_SECURITY_LIST,
     MAX_RULES_PER_NSG,
 } from "../config/limits";
-import { ANYWHERE, cidr, cidrContains } from "../cidr/cidr";
-import { managedRoles, requiredFlowsFor } from "../catalogue/flows";
+import { ANYWHERE, cidr, cidrOverlaps } from "../cidr/cidr";
+import { managedRoles, renderedFlowsFor, requiredFlowsFor } from "../catalogue/flows";
 import type { ResolvedFlow } from "../catalogue/types";
-import { renderRules, rulesOf, type RenderedRule, type RuleOwner } from "./rules";
+import { unroutedExtraRules } from "./satisfiable";
+import { renderRules, rulesOf, type RenderedRule, type RuleOwner, type SubnetLocator } from "./rules";
 
 /**
  * Route tables by Oracle's names (spec 4): `nat_private` (0.0.0.0/0 → NAT; "Default - private" in the
@@ -28,8 +30,16 @@ export interface PlannedRouteTable {
     key: RouteTableKey;
     /** Oracle's display name. */
     displayName: string;
-    /** Route rules. */
-    rules: { destination: string; target: "nat" | "internet"; description: string }[];
+    /**
+     * Route rules: the NAT or internet gateway the component creates (or was given), or a DRG or LPG the
+     * user declared by OCID in `routeRules` (`networkEntityId` then holds it).
+     */
+    rules: {
+        destination: string;
+        target: "nat" | "internet" | "drg" | "lpg";
+        networkEntityId?: string;
+        description: string;
+    }[];
 }
 
 /** A security list to create: Oracle's role lists (`worker-seclist`, …) or the common list. */
@@ -116,7 +126,24 @@ function routeTableFor(role: SubnetRole, config: ResolvedConfig): RouteTableKey 
     return config.natGateway ? "nat-private" : "vcn-private";
 }
 
-function planRouteTables(keys: ReadonlySet<RouteTableKey>): PlannedRouteTable[] {
+function planRouteTables(keys: ReadonlySet<RouteTableKey>, config: ResolvedConfig): PlannedRouteTable[] {
+    return baseRouteTables(keys).map((table) => ({
+        ...table,
+        rules: [
+            ...table.rules,
+            ...config.routeRules
+                .filter((r) => r.routeTables.includes(table.displayName as RouteTableName))
+                .map((r) => ({
+                    destination: r.destination,
+                    target: r.targetKind,
+                    networkEntityId: r.networkEntityId,
+                    description: r.description,
+                })),
+        ],
+    }));
+}
+
+function baseRouteTables(keys: ReadonlySet<RouteTableKey>): PlannedRouteTable[] {
     const all: PlannedRouteTable[] = [
         {
             key: "nat-private",
@@ -135,14 +162,27 @@ function planRouteTables(keys: ReadonlySet<RouteTableKey>): PlannedRouteTable[] 
 
 /**
  * Roles whose hosts no C3 operation lets the user give an NSG: the control-plane (KMI) instances are created
- * by OKE, and C3's cluster API takes an NSG only for the API endpoint (spec 6). Their rules therefore stay
- * in a security list even in `nsgs` mode, or the control plane would be cut off.
+ * by OKE, and C3's cluster API takes an NSG only for the API endpoint (spec 6). No NSG is created for them.
  */
 export const ROLES_WITHOUT_USER_NSG: readonly SubnetRole[] = ["controlPlane"];
 
+/**
+ * Roles whose rules stay in the subnet's security list even in `nsgs` mode, because some of their VNICs may
+ * carry no NSG of ours: the control-plane (KMI) nodes (no NSG can be given, see above), the API load balancer
+ * (OKE creates it; the 253.255.0.0/16 → 6443 rule Oracle requires must hold whether or not
+ * `--endpoint-nsg-ids` is set) and the service load balancers (OKE's cloud controller creates them; only
+ * Services annotated with `oci.oraclecloud.com/oci-network-security-groups` carry the NSG). C3 documents
+ * NSGs only on instance VNICs and mount targets (spec 6). Their NSGs, where one can be attached, are added.
+ */
+export const ROLES_KEEPING_LISTS: readonly SubnetRole[] = [
+    "controlPlane",
+    "controlPlaneEndpoint",
+    "serviceLb",
+];
+
 /** Whether a role's rules go in its subnet's security list in this config. */
 function roleRulesInList(role: SubnetRole, config: ResolvedConfig): boolean {
-    return config.securityRules !== "nsgs" || ROLES_WITHOUT_USER_NSG.includes(role);
+    return config.securityRules !== "nsgs" || ROLES_KEEPING_LISTS.includes(role);
 }
 
 function planSubnets(config: ResolvedConfig): PlannedSubnet[] {
@@ -226,15 +266,16 @@ export function limitProblems(plan: Pick<NetworkPlan, "securityLists" | "nsgs">)
     return problems;
 }
 
-/** Locates a CIDR inside one of the config's subnets (e.g. a bastion host placed in the worker subnet). */
-function subnetLocator(config: ResolvedConfig): (text: string) => SubnetRole | undefined {
-    const subnets = managedRoles(config).map((role) => ({
-        role,
-        block: cidr(config.layout[role] as string),
-    }));
-    return (text) => {
-        const inner = cidr(text);
-        return subnets.find((s) => cidrContains(s.block, inner))?.role;
+/** Which of the config's subnets a CIDR overlaps (e.g. a bastion at `vcn_cidr` overlaps all of them). */
+function subnetLocator(config: ResolvedConfig): SubnetLocator {
+    const roles = managedRoles(config);
+    const subnets = roles.map((role) => ({ role, block: cidr(config.layout[role] as string) }));
+    return {
+        roles,
+        overlapping: (text) => {
+            const range = cidr(text);
+            return subnets.filter((s) => cidrOverlaps(s.block, range)).map((s) => s.role);
+        },
     };
 }
 
@@ -244,7 +285,7 @@ function subnetLocator(config: ResolvedConfig): (text: string) => SubnetRole | u
  */
 export function planNetwork(config: ResolvedConfig): NetworkPlan {
     const flows = requiredFlowsFor(config);
-    const rules = renderRules(flows, subnetLocator(config));
+    const rules = renderRules(renderedFlowsFor(config), subnetLocator(config));
     const subnets = planSubnets(config);
     const routeKeys = new Set(subnets.map((s) => s.routeTable));
     const plan: NetworkPlan = {
@@ -252,12 +293,12 @@ export function planNetwork(config: ResolvedConfig): NetworkPlan {
         flows,
         rules,
         gateways: { nat: routeKeys.has("nat-private"), internet: routeKeys.has("public") },
-        routeTables: planRouteTables(routeKeys),
+        routeTables: planRouteTables(routeKeys, config),
         securityLists: planSecurityLists(config, rules),
         nsgs: planNsgs(config, rules),
         subnets,
     };
-    const problems = limitProblems(plan);
+    const problems = [...unroutedExtraRules(config, subnets, plan.routeTables), ...limitProblems(plan)];
     if (problems.length > 0) throw new NetworkConfigError(problems);
     return plan;
 }

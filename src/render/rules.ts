@@ -7,7 +7,7 @@ export type RuleOwner = SubnetRole | "common";
 
 /** One security rule rendered from the flow catalogue, before it is shaped for a security list or an NSG. */
 export interface RenderedRule {
-    /** Stable key: flow id, direction and peer. NSG rule resources are named after it, never by index. */
+    /** Stable key from the rule's content ({@link ruleKey}). NSG rule resources are named after it, never by index. */
     key: string;
     /** The role list/NSG (or the common list) that holds the rule. */
     owner: RuleOwner;
@@ -33,6 +33,26 @@ function slug(text: string): string {
     return text.replace(/[./:]/g, "-");
 }
 
+/**
+ * A rule's stable key, from its own content only: direction, protocol, ports or ICMP type/code, and peer,
+ * e.g. `in-tcp-22-172-31-252-0-23` or `out-icmp-3-4-0-0-0-0-0`. NSG rule resources are named after it, so a
+ * change elsewhere (a narrower bastion CIDR, a flow absorbed by another rule) never renames an unchanged
+ * rule. Within one owner the key is unique: two rules with the same content are one rule after compaction.
+ */
+export function ruleKey(
+    rule: Pick<RenderedRule, "direction" | "protocol" | "ports" | "icmp" | "peer">,
+): string {
+    const what =
+        rule.protocol === "icmp"
+            ? rule.icmp === undefined
+                ? "icmp"
+                : `icmp-${rule.icmp.type}${rule.icmp.code === undefined ? "" : `-${rule.icmp.code}`}`
+            : rule.ports === undefined
+              ? rule.protocol
+              : `${rule.protocol}-${rule.ports.min}${rule.ports.max === rule.ports.min ? "" : `-${rule.ports.max}`}`;
+    return `${rule.direction === "ingress" ? "in" : "out"}-${what}-${slug(rule.peer)}`;
+}
+
 function ruleFor(
     flow: ResolvedFlow,
     owner: RuleOwner,
@@ -40,7 +60,7 @@ function ruleFor(
     peer: string,
 ): RenderedRule {
     const rule: RenderedRule = {
-        key: `${flow.id}-${direction === "ingress" ? "in" : "out"}-${slug(peer)}`,
+        key: "",
         owner,
         direction,
         peer,
@@ -51,6 +71,7 @@ function ruleFor(
     };
     if (flow.ports !== undefined) rule.ports = { ...flow.ports };
     if (flow.icmp !== undefined) rule.icmp = { ...flow.icmp };
+    rule.key = ruleKey(rule);
     return rule;
 }
 
@@ -58,32 +79,58 @@ function ownerOf(role: SubnetRole | "all" | undefined): RuleOwner | undefined {
     return role === "all" ? "common" : role;
 }
 
-/** Finds the managed subnet role whose CIDR contains a CIDR, if any. */
-export type SubnetLocator = (cidr: string) => SubnetRole | undefined;
+/** Where the config's managed subnets are: which roles' subnets a CIDR overlaps, and every role. */
+export interface SubnetLocator {
+    /** The roles whose subnets share an address with the CIDR (contain it or lie inside it). */
+    overlapping: (cidr: string) => SubnetRole[];
+    /** Every managed role, in order. */
+    roles: readonly SubnetRole[];
+}
+
+const NO_SUBNETS: SubnetLocator = { overlapping: () => [], roles: [] };
 
 /**
- * Where the source's egress rules go: its own role, or, for a CIDR endpoint such as a bastion host that sits
- * inside one managed subnet, that subnet's role (its hosts are filtered by that subnet's lists too).
+ * The owners whose VNICs hold addresses of a CIDR endpoint: every managed subnet it overlaps (a bastion at
+ * `vcn_cidr` lives in any of them), or `common` when it overlaps all of them (one rule on the list every
+ * subnet carries rather than one per role).
  */
+function ownersOverlapping(cidrs: readonly string[], locate: SubnetLocator): RuleOwner[] {
+    const roles = new Set(cidrs.flatMap(locate.overlapping));
+    if (roles.size === 0) return [];
+    if (locate.roles.length > 0 && locate.roles.every((r) => roles.has(r))) return ["common"];
+    return locate.roles.filter((r) => roles.has(r));
+}
+
+/** Where the source's egress rules go: its own role, or each managed subnet its range overlaps. */
 function egressOwners(flow: ResolvedFlow, locate: SubnetLocator): RuleOwner[] {
     const own = ownerOf(flow.source.role);
     if (own !== undefined) return [own];
-    const located = flow.source.cidrs.map(locate).filter((r): r is SubnetRole => r !== undefined);
-    return [...new Set(located)];
+    return ownersOverlapping(flow.source.cidrs, locate);
 }
 
 /**
- * The rules one flow needs: ingress at the destination (from each source CIDR) when the destination is
- * managed, and egress at the source (to each destination CIDR) when the source is managed or lies inside a
- * managed subnet.
+ * Where the destination's ingress rules go: its own role, or each managed subnet its range overlaps. The
+ * catalogue's `anywhere` means "outside the VCN" (yum, registry, egress-all) and gets no ingress rules; any
+ * other range (a user's extra rule to 0.0.0.0/0 included) gets them in every subnet it overlaps.
  */
-export function rulesForFlow(flow: ResolvedFlow, locate: SubnetLocator = () => undefined): RenderedRule[] {
+function ingressOwners(flow: ResolvedFlow, locate: SubnetLocator): RuleOwner[] {
+    const own = ownerOf(flow.destination.role);
+    if (own !== undefined) return [own];
+    if (flow.destination.ref === "anywhere") return [];
+    return ownersOverlapping(flow.destination.cidrs, locate);
+}
+
+/**
+ * The rules one flow needs: ingress at every managed subnet that holds part of the destination (from each
+ * source CIDR), and egress at every managed subnet that holds part of the source (to each destination
+ * CIDR). Hosts of a range that overlaps managed subnets are filtered by those subnets' rules, so each of
+ * them needs its half of the flow.
+ */
+export function rulesForFlow(flow: ResolvedFlow, locate: SubnetLocator = NO_SUBNETS): RenderedRule[] {
     const rules: RenderedRule[] = [];
-    const ingressOwner = ownerOf(flow.destination.role);
-    if (ingressOwner !== undefined) {
-        for (const peer of flow.source.cidrs) rules.push(ruleFor(flow, ingressOwner, "ingress", peer));
+    for (const owner of ingressOwners(flow, locate)) {
+        for (const peer of flow.source.cidrs) rules.push(ruleFor(flow, owner, "ingress", peer));
     }
-    if (flow.destination.role === "all") return rules;
     for (const owner of egressOwners(flow, locate)) {
         for (const peer of flow.destination.cidrs) rules.push(ruleFor(flow, owner, "egress", peer));
     }
@@ -101,10 +148,13 @@ function icmpCovers(outer: RenderedRule, inner: RenderedRule): boolean {
     return outer.icmp.code === undefined || outer.icmp.code === inner.icmp.code;
 }
 
-/** True when `outer` allows every packet `inner` allows, so `inner` would be a shadowed duplicate. */
+/**
+ * True when `outer` allows every packet `inner` allows, so `inner` would be a shadowed duplicate. A rule of
+ * the common list (which every subnet carries) covers the same rule of any role.
+ */
 export function ruleCovers(outer: RenderedRule, inner: RenderedRule): boolean {
     return (
-        outer.owner === inner.owner &&
+        (outer.owner === inner.owner || outer.owner === "common") &&
         outer.direction === inner.direction &&
         (outer.protocol === "all" || outer.protocol === inner.protocol) &&
         cidrContains(cidr(outer.peer), cidr(inner.peer)) &&

@@ -137,7 +137,15 @@ export const DEFECTS: readonly Defect[] = [
                 ociItem(doc, "ocid1.subnet.oc1.c3.example-worker")["route-table-id"] =
                     "ocid1.routetable.oc1.c3.example-public";
             }),
-        failingFlows: ["worker-to-yum-http", "worker-to-yum-https", "worker-to-registry"],
+        // A private subnet cannot use an internet gateway: nothing of the workers reaches outside the VCN,
+        // so the hardened catalogue's ICMP 3/11 to anywhere (Path Discovery) fails with the yum/registry rows.
+        failingFlows: [
+            "worker-to-yum-http",
+            "worker-to-yum-https",
+            "worker-to-registry",
+            "icmp-unreachable-to-anywhere",
+            "icmp-time-exceeded-to-anywhere",
+        ],
         terraformAddress: `${M}.oci_core_subnet.worker_subnet`,
         ociId: "ocid1.subnet.oc1.c3.example-worker",
     },

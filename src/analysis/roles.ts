@@ -38,7 +38,7 @@ export interface ModelFlowOptions {
     natGateway?: boolean;
     /** `flows` (default: least privilege, the minimum Oracle's flows need) or `all` (also require egress-all). */
     egress?: "flows" | "all";
-    /** The service-LB front-ends; default Oracle's TCP 80 and 443 from the kube clients (spec 3.3). */
+    /** The service-LB front-ends; default Oracle's TCP 80 and 443 from the kube clients (docs/oracle-c3-network.md §3.3). */
     serviceLbIngress?: ResolvedServiceLbIngress[];
     /** User-declared flows the network must also allow (they count as used for least-privilege findings). */
     extraFlows?: ResolvedFlow[];
@@ -215,7 +215,7 @@ function contextNotes(model: NetworkModel, context: ModelFlowContext, req: Model
 
 /**
  * Oracle's `kube_client_cidr` as a hand-written network states it: the sources of the ingress rules that
- * allow TCP on the API port at the control-plane-endpoint subnet (kmilb-seclist rule 2, spec 3.5), leaving
+ * allow TCP on the API port at the control-plane-endpoint subnet (kmilb-seclist rule 2, docs/oracle-c3-network.md §3.5), leaving
  * out sources inside the VCN (rule 3) and C3's own 253.255.0.0/16 (rule 1).
  */
 export function kubeClientsFromModel(

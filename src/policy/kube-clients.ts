@@ -9,7 +9,7 @@ import { type OkeNetwork, subnetsWithRole } from "./networks";
 /*
  * Oracle's `kube_client_cidr` for a network: who may reach the Kubernetes API and the NodePorts. The policy
  * config says it best; a component network says it in its required flows; a hand-written network says it
- * in the control-plane-endpoint's security rules (kmilb-seclist rule 2, spec 3.5: `kube_client_cidr` →
+ * in the control-plane-endpoint's security rules (kmilb-seclist rule 2, docs/oracle-c3-network.md §3.5: `kube_client_cidr` →
  * 6443), once the appliance's own 253.255.0.0/16 (rule 1) and in-VCN sources (rule 3) are set aside.
  */
 

@@ -9,7 +9,7 @@ import type { CniDecision, OkeNetwork } from "./networks";
  * `requiredFlows` output, resolved for its config). Any other network is held to Oracle's catalogue through
  * the analyzer's `requiredFlowsForModel` (roles from Oracle's subnet names, CIDRs from the model), with the
  * choices the policy makes explicit: the CNI it detected, the kube clients it found (or was given), the
- * config's NAT and bastion settings, and no service-LB front-ends (Oracle calls 80/443 examples, spec 3.3).
+ * config's NAT and bastion settings, and no service-LB front-ends (Oracle calls 80/443 examples, docs/oracle-c3-network.md §3.3).
  */
 
 /** What decides which catalogue flows apply to a hand-written network. */

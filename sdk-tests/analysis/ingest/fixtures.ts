@@ -117,7 +117,7 @@ export const DEFECTS: readonly Defect[] = [
                 )[2];
                 rule["tcp-options"] = { "destination-port-range": { min: 6444, max: 6444 } };
             }),
-        // Spec 3.5: rule 3 is also how the control-plane instances and the workers reach the LB.
+        // docs/oracle-c3-network.md §3.5: rule 3 is also how the control-plane instances and the workers reach the LB.
         failingFlows: [
             "endpoint-api-from-bastion",
             "endpoint-api-from-control-plane",

@@ -1,7 +1,7 @@
 /*
  * A private OKE cluster network on C3 with VCN-native pod networking: every subnet is private (no internet
  * gateway), pods take their addresses from the subnet named `pod` (C3 fails cluster creation without it),
- * and the layout is carved from one /19 exactly like Oracle's VCN-native example (spec 2b).
+ * and the layout is carved from one /19 exactly like Oracle's VCN-native example (docs/oracle-c3-network.md §2b).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterAccess, Cni, WorkloadClusterNetwork } from "oke-c3-network";

@@ -29,19 +29,19 @@ const network = new WorkloadClusterNetwork("oke", {
     kubeClientCidrs: config.getObject<string[]>("kubeClientCidrs") ?? ["10.0.0.0/8"],
 });
 
-/** OKE's CNI type for the network's `cni` (cluster creation defaults to FLANNEL_OVERLAY, spec 5). */
+/** OKE's CNI type for the network's `cni` (cluster creation defaults to FLANNEL_OVERLAY, docs/oracle-c3-network.md §5). */
 const cniType = cni === Cni.VcnNative ? "OCI_VCN_IP_NATIVE" : "FLANNEL_OVERLAY";
 
 /**
  * A role's NSG as the list an OKE field takes. The network outputs an empty id for a role without NSG
- * (security-list mode), and OKE takes at most one NSG for the endpoint and for a node pool (spec 6).
+ * (security-list mode), and OKE takes at most one NSG for the endpoint and for a node pool (docs/oracle-c3-network.md §6).
  */
 function nsgList(id: pulumi.Input<string | undefined>): pulumi.Output<string[]> {
     return pulumi.output(id).apply((value) => (value ? [value] : []));
 }
 
 /**
- * C3 reads the control-plane settings from OraclePCA defined tags on the cluster (spec 7.11): the SSH key
+ * C3 reads the control-plane settings from OraclePCA defined tags on the cluster (docs/oracle-c3-network.md §7.11): the SSH key
  * and node count for the KMI nodes, plus whatever `clusterDefinedTags` adds (e.g. cpNodeShapeConfig).
  */
 function clusterTags(): Record<string, string> {
@@ -95,7 +95,7 @@ const nodePool = new oci.containerengine.NodePool("oke-pool", {
     sshPublicKey,
     nodeConfigDetails: {
         size: config.getNumber("nodeCount") ?? 3,
-        // C3 has one availability domain, "AD-1", and takes exactly one placement subnet (spec 5).
+        // C3 has one availability domain, "AD-1", and takes exactly one placement subnet (docs/oracle-c3-network.md §5).
         placementConfigs: [{ availabilityDomain: "AD-1", subnetId: network.subnetIds.worker }],
         nsgIds: nsgList(network.nsgIds.worker),
         nodePoolPodNetworkOptionDetails: podNetwork(),

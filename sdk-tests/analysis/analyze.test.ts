@@ -209,7 +209,7 @@ describe("analyzeNetwork: each failing side, by name", () => {
     });
 });
 
-describe("analyzeNetwork on Oracle's own C3 lists (spec 3.1-3.5), flows derived from the catalogue", () => {
+describe("analyzeNetwork on Oracle's own C3 lists (docs/oracle-c3-network.md §3.1-§3.5), flows derived from the catalogue", () => {
     const tcp = (min: number, max = min) => ({ protocol: "6", dstPorts: { min, max } });
     const udp = { protocol: "17", dstPorts: { min: 8285, max: 8472 } };
     function oracleLists(): NetworkModel {

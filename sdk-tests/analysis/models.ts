@@ -1,8 +1,8 @@
 import type { ModelRule, ModelSecurityList, ModelSubnet, NetworkModel } from "../../src/analysis/model";
 
 /*
- * Hand-built models for the evaluator tests: Oracle's Flannel example layout (spec 2a) with the gateways
- * and route tables of spec 4, and security lists the tests fill in themselves.
+ * Hand-built models for the evaluator tests: Oracle's Flannel example layout (docs/oracle-c3-network.md §2a) with the gateways
+ * and route tables of docs/oracle-c3-network.md §4, and security lists the tests fill in themselves.
  */
 
 export const VCN = "172.31.252.0/23";
@@ -42,7 +42,7 @@ export function nsgRules(
     }));
 }
 
-/** Egress all, stateful: Oracle's "Allow all outgoing traffic." (spec 3.1). */
+/** Egress all, stateful: Oracle's "Allow all outgoing traffic." (docs/oracle-c3-network.md §3.1). */
 export const EGRESS_ALL: RuleSpec = {
     protocol: "all",
     peer: "0.0.0.0/0",

@@ -49,7 +49,7 @@ function assertWellFormed(vcn: string, layout: ResolvedLayout): void {
 
 describe("carveLayout", () => {
     describe("Oracle's examples, exactly", () => {
-        it("Flannel 172.31.252.0/23 (spec 2a)", () => {
+        it("Flannel 172.31.252.0/23 (docs/oracle-c3-network.md §2a)", () => {
             assert.deepEqual(layoutOf(carveLayout("172.31.252.0/23", "flannel", {})), {
                 vcn: "172.31.252.0/23",
                 serviceLb: "172.31.252.0/25",
@@ -59,7 +59,7 @@ describe("carveLayout", () => {
             });
         });
 
-        it("VCN-native 172.31.0.0/19 (spec 2b)", () => {
+        it("VCN-native 172.31.0.0/19 (docs/oracle-c3-network.md §2b)", () => {
             assert.deepEqual(layoutOf(carveLayout("172.31.0.0/19", "vcn-native", {})), {
                 vcn: "172.31.0.0/19",
                 serviceLb: "172.31.0.0/23",

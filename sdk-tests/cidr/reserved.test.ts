@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { cidr } from "../../src/cidr/cidr";
 import { C3_RESERVED_RANGES, KUBE_INTERNAL_CIDR, reservedOverlaps } from "../../src/cidr/reserved";
 
-describe("C3 reserved ranges (spec 2c, 2d)", () => {
+describe("C3 reserved ranges (docs/oracle-c3-network.md §2c, §2d)", () => {
     it("lists exactly Oracle's reserved ranges", () => {
         assert.deepEqual(
             C3_RESERVED_RANGES.map((r) => r.cidr),
@@ -12,7 +12,7 @@ describe("C3 reserved ranges (spec 2c, 2d)", () => {
 
     it("gives every range a source and a reason", () => {
         for (const range of C3_RESERVED_RANGES) {
-            assert.match(range.source, /spec 2/);
+            assert.match(range.source, /oracle-c3-network\.md §2/);
             assert.ok(range.reason.length > 10, range.cidr);
             assert.equal(cidr(range.cidr).text, range.cidr, "must be a network address");
         }

@@ -28,7 +28,7 @@ for (const layout of LAYOUTS) {
             deployment = await deploy(argsFor(layout));
         });
 
-        describe("seed table (spec 1a)", () => {
+        describe("seed table (docs/oracle-c3-network.md §1a)", () => {
             for (const row of SEED_TABLE) {
                 it(`row ${row.label} is allowed`, () => {
                     for (const query of queriesFor(layout, row)) {
@@ -51,7 +51,7 @@ for (const layout of LAYOUTS) {
             }
         });
 
-        describe("Oracle's security-list rules (spec 3.1-3.5)", () => {
+        describe("Oracle's security-list rules (docs/oracle-c3-network.md §3.1-§3.5)", () => {
             for (const rule of ORACLE_SECURITY_LIST_RULES) {
                 it(`${rule.label} is honoured`, () => {
                     for (const query of queriesFor(layout, rule)) {

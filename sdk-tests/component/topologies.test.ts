@@ -51,7 +51,7 @@ function sortedNames(records: ResourceRecord[]): string[] {
 const VCN_NATIVE_ALLOWED = [...SEED_TABLE, ...INTRA_VCN_FLOWS, ...VCN_NATIVE_RULES];
 const VCN_NATIVE_DENY = [...DENIED_FLOWS, ...VCN_NATIVE_DENIED];
 
-describe("topology: VCN-native pod networking, explicit /19 (spec 2b)", () => {
+describe("topology: VCN-native pod networking, explicit /19 (docs/oracle-c3-network.md §2b)", () => {
     const get = describeTopologySuite({
         layout: VCN_NATIVE_EXAMPLE,
         args: argsFor(VCN_NATIVE_EXAMPLE, { cni: "vcn-native" }),
@@ -250,7 +250,7 @@ for (const mode of ["nsgs", "both"] as const) {
                 records,
                 "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule",
             );
-            // Oracle's worker-seclist has 7 ingress rules (spec 3.2); the worker NSG carries each of them.
+            // Oracle's worker-seclist has 7 ingress rules (docs/oracle-c3-network.md §3.2); the worker NSG carries each of them.
             assert.equal(rules.filter((r) => r.name.startsWith("oke-nsg-worker-in-")).length, 7);
             for (const rule of rules) {
                 const type =

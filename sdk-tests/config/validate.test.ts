@@ -312,7 +312,7 @@ describe("resolveConfig", () => {
         });
     });
 
-    describe("pod subnet (VCN-native, spec 2d), checked directly", () => {
+    describe("pod subnet (VCN-native, docs/oracle-c3-network.md §2d), checked directly", () => {
         const layout = {
             vcn: "172.31.0.0/19",
             serviceLb: "172.31.0.0/23",
@@ -759,7 +759,7 @@ describe("resolveConfig", () => {
     });
 });
 
-describe("limits (spec 6)", () => {
+describe("limits (docs/oracle-c3-network.md §6)", () => {
     it("exports C3's limits", () => {
         assert.equal(limits.MAX_SECURITY_LISTS_PER_VCN, 20);
         assert.equal(limits.MAX_SECURITY_LISTS_PER_SUBNET, 5);

@@ -10,7 +10,7 @@ import { packetText, placeOf } from "./packet";
 
 /*
  * The differential check: for one registered network, every required flow (the component's `requiredFlows`),
- * every row of Oracle's C3 port table (spec 1a, written literally in the fixtures) and a set of flows that must
+ * every row of Oracle's C3 port table (docs/oracle-c3-network.md §1a, written literally in the fixtures) and a set of flows that must
  * be denied, each judged by the analyzer's public API and by the oracle. The analyzer is only the thing under
  * test here; the oracle shares no code with it.
  */
@@ -121,7 +121,7 @@ function flowOf(id: string, row: OracleFlow, c: ConfigCase, refs: string[] = [])
     };
 }
 
-/** Oracle's port table (spec 1a), rows 1-10, for this config (the fixture's literal rows). */
+/** Oracle's port table (docs/oracle-c3-network.md §1a), rows 1-10, for this config (the fixture's literal rows). */
 export function portTableFlows(c: ConfigCase): ResolvedFlow[] {
     return SEED_TABLE.map((row, i) => flowOf(`oracle-row-${i + 1}`, row, c, [`C3 ports 1a#${i + 1}`]));
 }

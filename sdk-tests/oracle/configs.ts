@@ -70,7 +70,7 @@ const CARVED_24: OracleLayout = {
     argsCidrs: { vcn: "192.168.64.0/24" },
 };
 
-/** Spec 2b's VCN-native example tiling of 172.31.0.0/19 (only the VCN is Oracle's; the rest is [D]). */
+/** docs/oracle-c3-network.md §2b's VCN-native example tiling of 172.31.0.0/19 (only the VCN is Oracle's; the rest is [D]). */
 const NATIVE_19: OracleLayout = {
     name: "vcn-native /19",
     vcn: "172.31.0.0/19",

@@ -260,3 +260,93 @@ export async function cleanUp(): Promise<void> {
     );
     if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * `@pulumi/pulumi` versions in the peer range, other than the dev dependency, that a consumer may have. The
+ * peer range is `^3.248.0`; 3.248.0 (its lowest version, and the newest whose `engines` admits Node 20) is
+ * the dev dependency the main consumer above runs with. 3.249.0 declares `node >= 22` but installs on Node
+ * 20 (npm only warns) and runs there.
+ */
+export const OTHER_PULUMI_VERSIONS = ["3.249.0"];
+
+/** Where each other SDK version is installed once from the npm registry (`npm ci` clears it). */
+const SDK_CACHE = path.join(REPO_ROOT, "node_modules", ".cache", "oke-c3-network-sdks");
+
+function installedVersion(dir: string): string | undefined {
+    const file = path.join(dir, "node_modules", "@pulumi", "pulumi", "package.json");
+    if (!fs.existsSync(file)) return undefined;
+    return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
+}
+
+/**
+ * A folder holding `@pulumi/pulumi@version` installed from the registry, and a copy of this repository's
+ * `@pulumi/oci` beside it, so that the OCI SDK resolves that same Pulumi SDK (a symlink would resolve to
+ * this repository's copy).
+ */
+async function sdkInstall(version: string): Promise<string> {
+    const dir = path.join(SDK_CACHE, version);
+    const oci = path.join(dir, "node_modules", "@pulumi", "oci");
+    if (installedVersion(dir) !== version || !fs.existsSync(path.join(oci, "package.json"))) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        writeJson(path.join(dir, "package.json"), { name: "sdk-cache", private: true, version: "0.0.0" });
+        const npm = await runProcess(
+            NPM,
+            [
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                "--ignore-scripts",
+                "--engine-strict=false",
+                `@pulumi/pulumi@${version}`,
+            ],
+            { cwd: dir, timeoutMs: 300_000 },
+        );
+        if (npm.code !== 0 || installedVersion(dir) !== version)
+            throw new Error(`npm install @pulumi/pulumi@${version} failed\n${describeResult(npm)}`);
+        fs.cpSync(fs.realpathSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "oci")), oci, {
+            recursive: true,
+        });
+    }
+    return dir;
+}
+
+/** A consumer project whose `@pulumi/pulumi` (the one the package and the OCI SDK load) is another version. */
+export interface VersionedConsumer {
+    /** The project directory. */
+    project: string;
+    /** The `@pulumi/pulumi` version installed. */
+    version: string;
+}
+
+/** The tarball installed next to `@pulumi/pulumi@version` in a fresh project. */
+export async function consumerWithPulumi(version: string): Promise<VersionedConsumer> {
+    const [pack, sdk] = await Promise.all([packed(), sdkInstall(version)]);
+    const project = path.join(pack.dir, `consumer-pulumi-${version}`);
+    const nodeModules = path.join(project, "node_modules");
+    const installed = path.join(nodeModules, "oke-c3-network");
+    fs.mkdirSync(installed, { recursive: true });
+    writeJson(path.join(project, "package.json"), { name: "consumer", private: true, version: "0.0.0" });
+    const tar = await runProcess("tar", ["-xzf", pack.tarball, "-C", installed, "--strip-components=1"], {
+        cwd: project,
+    });
+    if (tar.code !== 0) throw new Error(`tar failed\n${describeResult(tar)}`);
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8")) as Manifest;
+    for (const name of Object.keys(manifest.dependencies ?? {})) linkFromRepo(nodeModules, name);
+    for (const name of ["@pulumi/pulumi", "@pulumi/oci"]) {
+        fs.mkdirSync(path.dirname(path.join(nodeModules, name)), { recursive: true });
+        fs.symlinkSync(path.join(sdk, "node_modules", name), path.join(nodeModules, name), "dir");
+    }
+    linkBins(nodeModules, manifest);
+    return { project, version };
+}
+
+/** The `@pulumi/pulumi` version a module resolves from inside a project (the package, or the OCI SDK). */
+export async function pulumiVersionSeenBy(project: string, from: string): Promise<string> {
+    const script =
+        `const p = require.resolve("@pulumi/pulumi/package.json", { paths: [require.resolve(${JSON.stringify(from)})] });` +
+        `console.log(require(p).version);`;
+    const run = await runProcess(process.execPath, ["-e", script], { cwd: project });
+    if (run.code !== 0) throw new Error(describeResult(run));
+    return run.stdout.trim();
+}

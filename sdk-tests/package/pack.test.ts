@@ -5,12 +5,16 @@ import { describeResult } from "../fixtures/processes";
 import {
     cleanUp,
     consumer,
+    consumerWithPulumi,
+    OTHER_PULUMI_VERSIONS,
     packed,
+    pulumiVersionSeenBy,
     runConsumer,
     runNpx,
     typecheckOf,
     type Consumer,
     type Manifest,
+    type VersionedConsumer,
 } from "./consumer";
 
 /*
@@ -34,8 +38,22 @@ const ALLOWED_TOP_LEVEL = new Set([
 const REQUIRED_TOP_LEVEL = ["dist", "docs", "README.md", "LICENSE", "CHANGELOG.md", "package.json"];
 const CLI = "dist/cli/main.js";
 
+const versionedConsumers = new Map<string, Promise<VersionedConsumer>>();
+
+/** The consumer with another `@pulumi/pulumi`, started once (the first run installs it from the registry). */
+function withPulumi(version: string): Promise<VersionedConsumer> {
+    let started = versionedConsumers.get(version);
+    if (started === undefined) {
+        started = consumerWithPulumi(version);
+        started.catch(() => undefined);
+        versionedConsumers.set(version, started);
+    }
+    return started;
+}
+
 before(() => {
     void consumer();
+    for (const version of OTHER_PULUMI_VERSIONS) void withPulumi(version);
 });
 
 after(async () => {
@@ -176,4 +194,44 @@ describe("npm package: installed from the tarball into a fresh project", functio
         assert.equal(run.code, 0, describeResult(run));
         assert.match(run.stdout, /control-plane-endpoint/, "plan prints the network it would build");
     });
+});
+
+describe("npm package: next to another @pulumi/pulumi in the peer range", function () {
+    this.timeout(300_000);
+    let c: Consumer;
+    let reference: string;
+    before(async () => {
+        c = await consumer();
+        const run = await runNpx(c, ["plan"]);
+        assert.equal(run.code, 0, describeResult(run));
+        reference = run.stdout;
+    });
+
+    it("the main consumer runs the lowest version the peer range admits (the dev dependency)", async () => {
+        const range = c.manifest.peerDependencies?.["@pulumi/pulumi"] ?? "";
+        const lowest = /^\^(\d+\.\d+\.\d+)$/.exec(range)?.[1];
+        assert.ok(lowest !== undefined, `peer range ${range} is a caret range`);
+        assert.equal(await pulumiVersionSeenBy(c.project, "oke-c3-network"), lowest);
+    });
+
+    for (const version of OTHER_PULUMI_VERSIONS) {
+        describe(`@pulumi/pulumi ${version}`, () => {
+            let v: VersionedConsumer;
+            before(async () => {
+                v = await withPulumi(version);
+            });
+
+            it("is the SDK both the package and @pulumi/oci load", async () => {
+                assert.equal(await pulumiVersionSeenBy(v.project, "oke-c3-network"), version);
+                assert.equal(await pulumiVersionSeenBy(v.project, "@pulumi/oci"), version);
+            });
+
+            it("`npx oke-c3-network plan` prints the same plan as with the dev dependency", async () => {
+                const run = await runNpx({ ...c, project: v.project }, ["plan"]);
+                assert.equal(run.code, 0, describeResult(run));
+                assert.match(run.stdout, /control-plane-endpoint/);
+                assert.equal(run.stdout, reference);
+            });
+        });
+    }
 });

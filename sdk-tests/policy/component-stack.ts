@@ -14,7 +14,7 @@ import { policyResources, type ExtraOutputs, type Shape } from "./harness";
  * component's outputs and hands to stack policies. Those two are plain data, known even in a preview.
  */
 
-/** Oracle's example (spec 2a): 172.31.252.0/23 carved into Oracle's layout, kube clients 10.0.0.0/8. */
+/** Oracle's example (docs/oracle-c3-network.md §2a): 172.31.252.0/23 carved into Oracle's layout, kube clients 10.0.0.0/8. */
 export const ORACLE_EXAMPLE_ARGS: WorkloadClusterNetworkArgs = {
     compartmentId: "ocid1.compartment.oc1..test",
     cidrs: { vcn: "172.31.252.0/23" },

@@ -6,7 +6,7 @@ import { policyResources, type Shape } from "./harness";
 
 /*
  * An OKE network on C3 written by hand with plain `@pulumi/oci` resources, as Oracle's "Creating OKE Network
- * Resources" pages describe it (spec 3.1-3.5, 4, 5): a VCN whose default security list and default route
+ * Resources" pages describe it (docs/oracle-c3-network.md §3.1-§3.5, §4, §5): a VCN whose default security list and default route
  * table ("Default - private", 0.0.0.0/0 → NAT) are taken over, a "public" route table (0.0.0.0/0 → IGW),
  * Oracle's four role lists and four subnets with Oracle's display names, each carrying the default list
  * plus its role list. It is plain data first, so a test can change one field and declare the result.
@@ -74,7 +74,7 @@ export interface HandWrittenNetwork {
     cluster?: { cniType: string };
 }
 
-/** Oracle's `kube_client_cidr` in the example (spec 2a). */
+/** Oracle's `kube_client_cidr` in the example (docs/oracle-c3-network.md §2a). */
 export const KUBE_CLIENTS = "10.0.0.0/8";
 
 const tcp = (peer: string, min: number, max: number, description?: string): RuleSpec => ({
@@ -95,7 +95,7 @@ const icmp = (peer: string, type: number, description: string): RuleSpec => ({
 });
 
 /**
- * Oracle's example network (spec 2a layout), with Oracle's rules plus the port table's bastion → control
+ * Oracle's example network (docs/oracle-c3-network.md §2a layout), with Oracle's rules plus the port table's bastion → control
  * plane SSH rule that Oracle's kmi-seclist lacks (row 2). `prefix` moves the whole layout (`172.31` gives
  * Oracle's 172.31.252.0/23).
  */
@@ -374,7 +374,7 @@ export function declareNetwork(net: HandWrittenNetwork): void {
                 vcn.defaultSecurityListId,
                 (lists.get(subnet.list) as oci.core.SecurityList).id,
             ],
-            // Private subnets set no route table: they use the VCN default, "Default - private" (spec 4).
+            // Private subnets set no route table: they use the VCN default, "Default - private" (docs/oracle-c3-network.md §4).
             ...(subnet.public ? { routeTableId: publicTable.id } : {}),
         });
     }

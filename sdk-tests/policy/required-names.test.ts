@@ -4,7 +4,7 @@ import { assertClean, COMPLIANT, runOn, runOnResources } from "./fixtures";
 import { recordNetwork } from "./hand-written";
 import { componentStack, ORACLE_EXAMPLE_ARGS } from "./component-stack";
 
-/* oke-c3-required-names: `control-plane` always, `pod` with VCN-native (spec 5, 7.9). */
+/* oke-c3-required-names: `control-plane` always, `pod` with VCN-native (docs/oracle-c3-network.md §5, §7.9). */
 
 const NAME = "oke-c3-required-names";
 const fixture = COMPLIANT[NAME];

@@ -3,7 +3,7 @@ import { dump, violations, type Shape } from "./harness";
 import { assertClean, COMPLIANT, runOn } from "./fixtures";
 import { oracleNetwork } from "./hand-written";
 
-/* oke-c3-reserved-cidrs: no VCN or subnet in C3's reserved ranges (spec 2c, 2d). */
+/* oke-c3-reserved-cidrs: no VCN or subnet in C3's reserved ranges (docs/oracle-c3-network.md §2c, §2d). */
 
 const NAME = "oke-c3-reserved-cidrs";
 const fixture = COMPLIANT[NAME];

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { dump, violations, type Shape } from "./harness";
 import { assertClean, COMPLIANT, filler, runOn } from "./fixtures";
 
-/* oke-c3-rule-limits: 30 + 30 rules per security list, 50 per NSG, 5 lists per subnet (C3, spec 6). */
+/* oke-c3-rule-limits: 30 + 30 rules per security list, 50 per NSG, 5 lists per subnet (C3, docs/oracle-c3-network.md §6). */
 
 const NAME = "oke-c3-rule-limits";
 const fixture = COMPLIANT[NAME];

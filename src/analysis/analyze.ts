@@ -24,7 +24,7 @@ import type { FlowVerdict } from "./verdict";
 export type AnalyzeOptions = FindingOptions;
 
 /**
- * Oracle's C3 port table (spec 1a, "Workload Cluster Network Ports", Flannel), restated: the 10 seed rows
+ * Oracle's C3 port table (docs/oracle-c3-network.md §1a, "Workload Cluster Network Ports", Flannel), restated: the 10 seed rows
  * every OKE network on C3 must honour. Flows carry them as `C3 ports 1a#N` references.
  */
 export const SEED_ROWS: readonly string[] = [

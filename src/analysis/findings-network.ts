@@ -13,13 +13,13 @@ import { routeTableOf } from "./routes";
 import { orderedLists, orderedNsgs, orderedSubnets } from "./order";
 
 /*
- * Findings about containers and subnets rather than single rules: C3's rule and list limits (spec 6),
- * public/private mismatches (spec 4-5: worker and control plane are always private; a public subnet needs
+ * Findings about containers and subnets rather than single rules: C3's rule and list limits (docs/oracle-c3-network.md §6),
+ * public/private mismatches (docs/oracle-c3-network.md §4-§5: worker and control plane are always private; a public subnet needs
  * an internet-gateway route; an internet gateway carries only VNICs with public IPs) and CIDRs that overlap
- * the ranges C3 reserves for itself (spec 2c-2d).
+ * the ranges C3 reserves for itself (docs/oracle-c3-network.md §2c-§2d).
  */
 
-/** Roles Oracle always makes private (spec 5, "Public and Private Clusters"). */
+/** Roles Oracle always makes private (docs/oracle-c3-network.md §5, "Public and Private Clusters"). */
 const ALWAYS_PRIVATE: readonly SubnetRole[] = ["worker", "controlPlane", "pod"];
 const LB_ROLES: readonly SubnetRole[] = ["serviceLb", "controlPlaneEndpoint"];
 
@@ -79,7 +79,7 @@ export function limitFindings(counts: readonly LimitCount[]): Finding[] {
             kind: "limit-exceeded",
             severity: "high",
             subject: c.subject,
-            message: `${c.subject.text} has ${c.count} ${c.measure}; C3 allows at most ${c.limit} (spec 6)`,
+            message: `${c.subject.text} has ${c.count} ${c.measure}; C3 allows at most ${c.limit} (docs/oracle-c3-network.md §6)`,
             fix:
                 c.measure === "security lists"
                     ? "merge security lists, or move role rules into an NSG"
@@ -145,7 +145,7 @@ function privateIgwFinding(subnet: ModelSubnet): Finding {
     };
 }
 
-/** VCN and subnet CIDRs that overlap a range C3 reserves (spec 2c, 2d). */
+/** VCN and subnet CIDRs that overlap a range C3 reserves (docs/oracle-c3-network.md §2c, §2d). */
 export function reservedFindings(model: NetworkModel): Finding[] {
     const out: Finding[] = [];
     const check = (text: string | undefined, subject: FindingSubject): void => {

@@ -22,7 +22,7 @@ import {
  * the same container already covers. Rules with unknown fields (preview) are not judged.
  */
 
-/** Ingress from 0.0.0.0/0 that is accepted on purpose. ICMP types 3 and 11 always are (spec 3.1). */
+/** Ingress from 0.0.0.0/0 that is accepted on purpose. ICMP types 3 and 11 always are (docs/oracle-c3-network.md §3.1). */
 export interface TrafficException {
     /** Protocol of the accepted rule. */
     protocol: Protocol;
@@ -38,7 +38,7 @@ export interface AcknowledgedTraffic extends TrafficException {
     reason: string;
 }
 
-/** Oracle's default list (spec 3.1): unreachables and time exceeded from anywhere; path MTU needs type 3. */
+/** Oracle's default list (docs/oracle-c3-network.md §3.1): unreachables and time exceeded from anywhere; path MTU needs type 3. */
 export const DEFAULT_ANYWHERE_EXCEPTIONS: readonly TrafficException[] = [
     { protocol: "icmp", icmpType: 3 },
     { protocol: "icmp", icmpType: 11 },

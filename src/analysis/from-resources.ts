@@ -437,7 +437,7 @@ function optionRole(
     return map === undefined || key === undefined ? undefined : map[key];
 }
 
-/** Oracle's display names (spec 5): `worker`, `service-lb`, `control-plane`, ...; NSGs add `-nsg`. */
+/** Oracle's display names (docs/oracle-c3-network.md §5): `worker`, `service-lb`, `control-plane`, ...; NSGs add `-nsg`. */
 function roleByName(name: string | undefined, suffix: string): SubnetRole | undefined {
     return SUBNET_ROLES.find((role) => `${SUBNET_DISPLAY_NAMES[role]}${suffix}` === name);
 }

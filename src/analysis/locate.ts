@@ -36,7 +36,7 @@ export interface LocatedEnd {
     inVcn?: boolean;
 }
 
-/** The C3 appliance's own infrastructure network (spec 2c): traffic from it is not routed through the VCN. */
+/** The C3 appliance's own infrastructure network (docs/oracle-c3-network.md §2c): traffic from it is not routed through the VCN. */
 export { KUBE_INTERNAL_CIDR };
 
 /** Locates a flow end in the model: by role when given, else by containment in the subnets' CIDRs. */

@@ -26,7 +26,7 @@ export const ALL_PORTS: PortRange = { min: 1, max: 65535 };
  */
 export const LINUX_EPHEMERAL_PORTS: PortRange = { min: 32768, max: 60999 };
 
-/** The only rule peer type C3 implements (spec 6: "source and destination types are CIDR only"). */
+/** The only rule peer type C3 implements (docs/oracle-c3-network.md §6: "source and destination types are CIDR only"). */
 export const CIDR_BLOCK = "CIDR_BLOCK";
 
 /** One direction of a flow as seen by the security rules of one VNIC. */
@@ -81,7 +81,7 @@ export function ruleMatchesProtocol(rule: Pick<ModelRule, "protocol">, protocol:
 /**
  * Classifies one OCI security rule against a query. Rules of the other direction, another protocol, a
  * disjoint peer or disjoint ports do not match; rules whose peer type is not `CIDR_BLOCK` never match on
- * C3 (spec 6), and say so; rules with unknown fields (preview) are `unknown` unless a known field already
+ * C3 (docs/oracle-c3-network.md §6), and say so; rules with unknown fields (preview) are `unknown` unless a known field already
  * rules them out.
  */
 export function ruleMatch(rule: ModelRule, q: RuleQuery): RuleMatch {

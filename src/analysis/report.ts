@@ -77,9 +77,9 @@ export interface FlowResult {
     id: string;
     /** Oracle's description where Oracle gives one. */
     description: string;
-    /** Spec references, e.g. `C3 ports 1a#2`. */
+    /** References to docs/oracle-c3-network.md, e.g. `C3 ports 1a#2`. */
     refs: string[];
-    /** The rows of Oracle's C3 port table (spec 1a) this flow is, e.g. `[6, 9]`; empty for other flows. */
+    /** The rows of Oracle's C3 port table (docs/oracle-c3-network.md §1a) this flow is, e.g. `[6, 9]`; empty for other flows. */
     seedRows: number[];
     /** Where the flow comes from (`c3-doc`, `user`, ...). */
     provenance: Provenance;
@@ -145,7 +145,7 @@ export interface Finding {
     fix: string;
 }
 
-/** One count measured against a C3 limit (spec 6). */
+/** One count measured against a C3 limit (docs/oracle-c3-network.md §6). */
 export interface LimitCount {
     /** The list, NSG or subnet counted. */
     subject: FindingSubject;
@@ -157,7 +157,7 @@ export interface LimitCount {
     limit: number;
 }
 
-/** One row of Oracle's C3 port table (spec 1a) and whether the network honours it. */
+/** One row of Oracle's C3 port table (docs/oracle-c3-network.md §1a) and whether the network honours it. */
 export interface SeedRowResult {
     /** Row number, 1-10. */
     row: number;
@@ -267,7 +267,7 @@ export interface AnalysisReport {
     network: NetworkSummary;
     /** Every required and declared flow, in catalogue order. */
     flows: FlowResult[];
-    /** Oracle's C3 port table, row by row (spec 1a). */
+    /** Oracle's C3 port table, row by row (docs/oracle-c3-network.md §1a). */
     seedTable: SeedRowResult[];
     /** Least-privilege and correctness findings, most severe first. */
     findings: Finding[];

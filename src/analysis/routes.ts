@@ -54,7 +54,7 @@ export function checkRoute(
     const linkLocal = knownCidr(LINK_LOCAL);
     if (linkLocal !== undefined && cidrContains(linkLocal, dst)) {
         return assumed(
-            `${dst.text} is link-local: the VCN's DNS resolver and instance metadata (169.254.169.254, reserved by C3, spec 2d) answer on the host, with no VCN route`,
+            `${dst.text} is link-local: the VCN's DNS resolver and instance metadata (169.254.169.254, reserved by C3, docs/oracle-c3-network.md §2d) answer on the host, with no VCN route`,
         );
     }
     if (source.inVcn === undefined || destination.inVcn === undefined)
@@ -96,7 +96,7 @@ function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutc
             return {
                 verdict: { ...verdict, status: "no-route" },
                 reasons: [
-                    `${via}; a service gateway has no function on C3 and does not reach ${dst.text} (spec 4)`,
+                    `${via}; a service gateway has no function on C3 and does not reach ${dst.text} (docs/oracle-c3-network.md §4)`,
                 ],
             };
         case "unknown":

@@ -4,7 +4,7 @@ import type { SubnetRole } from "../config/types";
 /*
  * The flows of Oracle's C3 "Flannel Overlay" design, one entry per documented flow.
  *
- * Sources (spec tags): "C3 ports 1a#N" is row N of "Workload Cluster Network Ports" [A]; "C3 <list> 3.x#N"
+ * Sources (tags of docs/oracle-c3-network.md): "C3 ports 1a#N" is row N of "Workload Cluster Network Ports" [A]; "C3 <list> 3.x#N"
  * is rule N of that security list in "Creating an OKE … Subnet" [A]; "C3 default seclist 3.1" is Oracle's
  * modified default list. Descriptions are Oracle's literal text where Oracle gives one. Where one flow is
  * both a port-table row and a security-list rule it is ONE entry with both references, so the catalogue
@@ -22,7 +22,7 @@ const ANYWHERE: Endpoint = { kind: "cidr", ref: "anywhere" };
 const FLANNEL_VXLAN = { min: 8285, max: 8472 } as const;
 const NODE_PORTS = { min: 30000, max: 32767 } as const;
 
-/** Rules every subnet carries: Oracle's modified default security list (spec 3.1). */
+/** Rules every subnet carries: Oracle's modified default security list (docs/oracle-c3-network.md §3.1). */
 export const COMMON_FLOWS: readonly FlowDefinition[] = [
     {
         id: "icmp-echo-from-vcn",
@@ -138,7 +138,7 @@ export const CONTROL_PLANE_OUTBOUND_FLOWS: readonly FlowDefinition[] = [
     controlPlaneOutbound(5000, "registry"),
 ];
 
-/** Flows into the `worker` subnet (worker-seclist, spec 3.2) and the workers' outbound flows (1a#3-5). */
+/** Flows into the `worker` subnet (worker-seclist, docs/oracle-c3-network.md §3.2) and the workers' outbound flows (1a#3-5). */
 export const WORKER_FLOWS: readonly FlowDefinition[] = [
     {
         id: "worker-ssh-from-bastion",
@@ -252,7 +252,7 @@ export const WORKER_FLOWS: readonly FlowDefinition[] = [
     },
 ];
 
-/** Flows into the `control-plane` subnet: kmi-seclist (spec 3.4) plus the port table's rows 2, 6 and 9. */
+/** Flows into the `control-plane` subnet: kmi-seclist (docs/oracle-c3-network.md §3.4) plus the port table's rows 2, 6 and 9. */
 export const CONTROL_PLANE_FLOWS: readonly FlowDefinition[] = [
     {
         id: "control-plane-api-from-kube-clients",
@@ -337,11 +337,11 @@ export const CONTROL_PLANE_FLOWS: readonly FlowDefinition[] = [
         ports: { min: 22, max: 22 },
         refs: ["C3 ports 1a#2"],
         provenance: "c3-port-table-gap",
-        note: "The port table requires it; Oracle's kmi-seclist has no matching rule (spec 3.4 gap).",
+        note: "The port table requires it; Oracle's kmi-seclist has no matching rule (docs/oracle-c3-network.md §3.4 gap).",
     },
 ];
 
-/** Flows into the `control-plane-endpoint` subnet (kmilb-seclist, spec 3.5) and port table rows 7-8. */
+/** Flows into the `control-plane-endpoint` subnet (kmilb-seclist, docs/oracle-c3-network.md §3.5) and port table rows 7-8. */
 export const CONTROL_PLANE_ENDPOINT_FLOWS: readonly FlowDefinition[] = [
     {
         id: "endpoint-api-from-c3-internal",

@@ -46,7 +46,7 @@ export function assertUniqueIds(flows: readonly FlowDefinition[]): void {
 }
 
 /**
- * Whether a front-end entry is Oracle's own workerlb-seclist rule (spec 3.3: `kube_client_cidr` → TCP 80 and
+ * Whether a front-end entry is Oracle's own workerlb-seclist rule (docs/oracle-c3-network.md §3.3: `kube_client_cidr` → TCP 80 and
  * TCP 443, "Allow inbound traffic for applications."), judged by its content, never by its name.
  */
 function isOracleFrontEnd(rule: ResolvedConfig["serviceLbIngress"][number], config: ResolvedConfig): boolean {
@@ -57,7 +57,7 @@ function isOracleFrontEnd(rule: ResolvedConfig["serviceLbIngress"][number], conf
     return rule.protocol === "tcp" && oraclePort && sameSources;
 }
 
-/** The worker-LB front-end flows (workerlb-seclist, spec 3.3), one per configured listener. */
+/** The worker-LB front-end flows (workerlb-seclist, docs/oracle-c3-network.md §3.3), one per configured listener. */
 function serviceLbFlows(config: ResolvedConfig): FlowDefinition[] {
     return config.serviceLbIngress.map((rule) => {
         const oracle = isOracleFrontEnd(rule, config);

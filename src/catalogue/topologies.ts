@@ -4,9 +4,9 @@ import type { SubnetRole } from "../config/types";
 /*
  * Flows that only some topologies need.
  *
- * VCN-native pod networking: C3's own pages for it were only partly available (spec 1b, 3.6, 3.7: the
+ * VCN-native pod networking: C3's own pages for it were only partly available (docs/oracle-c3-network.md §1b, §3.6, §3.7: the
  * VCN-native port table and the pod-seclist ingress rules were NOT retrieved). Where C3 is silent these
- * entries adapt Oracle's public-OCI VCN-native rules (spec 9.3, "[P1]") to C3 as spec 9.7 maps them: the
+ * entries adapt Oracle's public-OCI VCN-native rules (docs/oracle-c3-network.md §9.3, "[P1]") to C3 as docs/oracle-c3-network.md §9.7 maps them: the
  * public "API CIDR" is the KMI subnet (`kmi_cidr`) as a source and both `kmi_cidr` and `kmilb_cidr` as a
  * destination on the API port; there is no service gateway, so every OSN rule is dropped. Each such entry
  * is marked `public-oci-adapted`, never `c3-doc`.
@@ -54,7 +54,7 @@ export const VCN_NATIVE_FLOWS: readonly FlowDefinition[] = [
         source: role("serviceLb"),
         destination: role("pod"),
         protocol: "tcp",
-        refs: ["C3 mapping 9.7", "spec Appendix A (non-Oracle: workerlb_cidr → pod)"],
+        refs: ["C3 mapping 9.7", "docs/oracle-c3-network.md §Appendix A (non-Oracle: workerlb_cidr → pod)"],
         provenance: "unverified",
         note:
             "With VCN-native pods kube-proxy forwards NodePort traffic to pod IPs and, with " +
@@ -186,7 +186,7 @@ export const PRIVATE_CLUSTER_FLOWS: readonly FlowDefinition[] = [
         ports: "kubernetesApiPort",
         refs: [
             "C3 'Public and Private Clusters' (opening only)",
-            "spec 5 / Appendix A (non-Oracle private mode)",
+            "docs/oracle-c3-network.md §5 / §Appendix A (non-Oracle private mode)",
         ],
         provenance: "unverified",
         note:

@@ -5,7 +5,7 @@ import type { SubnetRole } from "../config/types";
  * - `vcn`: Oracle's `vcn_cidr`;
  * - `kubeClients`: Oracle's `kube_client_cidr` (one or more CIDRs);
  * - `bastion`: the bastion host's network (port table: "bastion host, vcn_cidr");
- * - `kubeInternal`: C3's reserved 253.255.0.0/16 (`kube_internal_cidr`, spec 2c);
+ * - `kubeInternal`: C3's reserved 253.255.0.0/16 (`kube_internal_cidr`, docs/oracle-c3-network.md §2c);
  * - `anywhere`: 0.0.0.0/0, e.g. the yum repository and registry, whose addresses Oracle does not give.
  */
 export type CidrRef = "vcn" | "kubeClients" | "bastion" | "kubeInternal" | "anywhere";
@@ -27,7 +27,7 @@ export type Endpoint =
 export type Protocol = "tcp" | "udp" | "icmp" | "all";
 
 /**
- * OCI's protocol numbers for each protocol (spec 3: TCP=6, UDP=17, ICMP=1; `all` stays `all`). The one
+ * OCI's protocol numbers for each protocol (docs/oracle-c3-network.md §3: TCP=6, UDP=17, ICMP=1; `all` stays `all`). The one
  * table the renderer writes rules with and the analyzer and policies read them back with.
  */
 export const OCI_PROTOCOL: Readonly<Record<Protocol, string>> = {
@@ -56,12 +56,12 @@ export type PortSpec = PortRange | "kubernetesApiPort";
 
 /**
  * Where a flow's facts come from. Never label a flow `c3-doc` unless Oracle's C3 pages state it.
- * - `c3-doc`: a C3 page states it (spec tags [A]/[B]);
+ * - `c3-doc`: a C3 page states it (source tags [A]/[B] of docs/oracle-c3-network.md §0);
  * - `c3-port-table-gap`: the C3 port table requires it but Oracle's C3 security lists omit it;
- * - `public-oci-adapted`: Oracle's public-OCI rule (spec 9) mapped to C3 as spec 9.7 explains;
+ * - `public-oci-adapted`: Oracle's public-OCI rule (docs/oracle-c3-network.md §9) mapped to C3 as docs/oracle-c3-network.md §9.7 explains;
  * - `derived`: the other half of a documented flow (e.g. the egress side), added by this package;
  * - `unverified`: needed for the topology to work but stated by no Oracle page available to us (e.g. only
- *   non-Oracle Terraform, spec Appendix A); kept narrow and flagged for checking against the live docs;
+ *   non-Oracle Terraform, docs/oracle-c3-network.md §Appendix A); kept narrow and flagged for checking against the live docs;
  * - `user`: declared in the config (service-LB front-ends, extra rules).
  */
 export type Provenance =
@@ -122,7 +122,7 @@ export interface FlowDefinition {
     readonly ports?: PortSpec;
     /** ICMP type and code (icmp only). */
     readonly icmp?: { readonly type: number; readonly code?: number };
-    /** Spec references, e.g. `"C3 ports 1a#6"`, `"C3 kmi-seclist 3.4#3"`. */
+    /** References to docs/oracle-c3-network.md, e.g. `"C3 ports 1a#6"`, `"C3 kmi-seclist 3.4#3"`. */
     readonly refs: readonly string[];
     /** Where the fact comes from. */
     readonly provenance: Provenance;
@@ -153,7 +153,7 @@ export interface ResolvedFlow {
     ports?: PortRange;
     /** ICMP type/code. */
     icmp?: { type: number; code?: number };
-    /** Spec references. */
+    /** References to docs/oracle-c3-network.md. */
     refs: string[];
     /** Provenance. */
     provenance: Provenance;
@@ -188,7 +188,7 @@ export interface RequiredFlow {
     ports?: PortRange;
     /** ICMP type/code. */
     icmp?: RequiredFlowIcmp;
-    /** Spec references. */
+    /** References to docs/oracle-c3-network.md. */
     refs: string[];
     /** `c3-doc`, `c3-port-table-gap`, `public-oci-adapted`, `derived`, `unverified` or `user`. */
     provenance: string;

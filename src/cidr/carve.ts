@@ -27,7 +27,7 @@ type Slot = { readonly role: CarvedRole; readonly block: Cidr };
  * Derives every missing subnet CIDR from the VCN CIDR alone, deterministically (Oracle's `vcn_cidr` →
  * `worker_cidr`, `workerlb_cidr`, `kmi_cidr`, `kmilb_cidr`, and `pod_cidr` for VCN-native).
  *
- * **Flannel** (spec 2a), VCN `/p`, smallest `/25`:
+ * **Flannel** (docs/oracle-c3-network.md §2a), VCN `/p`, smallest `/25`:
  * - `worker_cidr` = the upper half of the VCN (`/p+1`);
  * - `workerlb_cidr` = the first half of the lower half (`/p+2`);
  * - `kmi_cidr` and `kmilb_cidr` = the last two `/28` blocks of the lower half (`kmi_cidr` first).
@@ -40,7 +40,7 @@ type Slot = { readonly role: CarvedRole; readonly block: Cidr };
  * workers get half the VCN: OKE allows 128 worker nodes per cluster and a VCN may carry several clusters.
  * The service load balancers get a quarter. The rest of the lower half stays free for later subnets.
  *
- * **VCN-native** (spec 2b), VCN `/p`, smallest `/23`, recursive halving from the top:
+ * **VCN-native** (docs/oracle-c3-network.md §2b), VCN `/p`, smallest `/23`, recursive halving from the top:
  * - `pod_cidr` = upper half (`/p+1`);
  * - `worker_cidr` = upper half of the lower half (`/p+2`);
  * - `kmi_cidr` = the next `/p+3` below it;
@@ -51,7 +51,7 @@ type Slot = { readonly role: CarvedRole; readonly block: Cidr };
  *
  * Why these sizes: every pod takes a VCN address (31 per node by default, up to 110), so the pod subnet
  * gets the largest share; Oracle requires it to be larger than `/25`, larger than the worker subnet and at
- * least as large as the control-plane subnet (spec 2d), which the halving guarantees. The `/23` minimum is
+ * least as large as the control-plane subnet (docs/oracle-c3-network.md §2d), which the halving guarantees. The `/23` minimum is
  * what keeps `pod_cidr` at `/24` or larger.
  *
  * Explicit subnet CIDRs win: carving only fills the missing roles. A missing role takes its slot above
@@ -90,7 +90,7 @@ function templateFor(vcn: Cidr, cni: "flannel" | "vcn-native"): Slot[] {
     return cni === "flannel" ? flannelTemplate(vcn) : vcnNativeTemplate(vcn);
 }
 
-/** Spec 2a: see {@link carveLayout}. Requires `vcn.prefix <= 25`. */
+/** docs/oracle-c3-network.md §2a: see {@link carveLayout}. Requires `vcn.prefix <= 25`. */
 function flannelTemplate(vcn: Cidr): Slot[] {
     const lower = subBlock(vcn, vcn.prefix + 1, 0);
     const small = FLANNEL_CONTROL_PLANE_PREFIX;
@@ -103,7 +103,7 @@ function flannelTemplate(vcn: Cidr): Slot[] {
     ];
 }
 
-/** Spec 2b: see {@link carveLayout}. Requires `vcn.prefix <= 23`. */
+/** docs/oracle-c3-network.md §2b: see {@link carveLayout}. Requires `vcn.prefix <= 23`. */
 function vcnNativeTemplate(vcn: Cidr): Slot[] {
     const p = vcn.prefix;
     return [
@@ -188,7 +188,7 @@ function sizeProblem(
     const why =
         cni === "flannel"
             ? "two /28 control-plane blocks, the service LB and the workers"
-            : "a pod subnet larger than /25 (spec 2d) plus the worker, control-plane and LB subnets";
+            : "a pod subnet larger than /25 (docs/oracle-c3-network.md §2d) plus the worker, control-plane and LB subnets";
     return {
         path: "cidrs.vcn",
         value: vcn.text,

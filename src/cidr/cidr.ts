@@ -3,7 +3,7 @@ import { Address4 } from "ip-address";
 
 /**
  * An IPv4 CIDR block as an inclusive address interval. C3 VCNs, subnets and security rules are IPv4
- * (spec 2, 3), so IPv6 is refused rather than half-supported.
+ * (docs/oracle-c3-network.md §2, §3), so IPv6 is refused rather than half-supported.
  */
 export interface Cidr {
     /** Canonical text, e.g. `172.31.252.0/23`. */

@@ -118,7 +118,12 @@ function seedMd(report: AnalysisReport): string[] {
         r.description,
         r.flowIds.map((id) => `\`${id}\``).join(", ") || "not required by this config",
     ]);
-    return ["", "## C3 port table (spec 1a)", "", ...table(["", "Row", "Oracle's row", "Flows"], rows)];
+    return [
+        "",
+        "## C3 port table (docs/oracle-c3-network.md §1a)",
+        "",
+        ...table(["", "Row", "Oracle's row", "Flows"], rows),
+    ];
 }
 
 function findingsMd(report: AnalysisReport): string[] {
@@ -135,7 +140,12 @@ function findingsMd(report: AnalysisReport): string[] {
 
 function limitsMd(report: AnalysisReport): string[] {
     const rows = report.limits.map((l) => [l.subject.text, l.measure, `${l.count}`, `${l.limit}`]);
-    return ["", "## C3 limits (spec 6)", "", ...table(["Subject", "Measure", "Count", "Limit"], rows)];
+    return [
+        "",
+        "## C3 limits (docs/oracle-c3-network.md §6)",
+        "",
+        ...table(["Subject", "Measure", "Count", "Limit"], rows),
+    ];
 }
 
 function diffMd(diff: PlanDiff): string[] {

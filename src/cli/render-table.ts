@@ -104,7 +104,10 @@ function seedSection(report: AnalysisReport, paint: Painter): string[] {
         r.description,
         r.flowIds.join(", ") || "not required by this config",
     ]);
-    return [heading(paint, "C3 PORT TABLE (spec 1a, the 10 seed rows)"), ...columns(rows)];
+    return [
+        heading(paint, "C3 PORT TABLE (docs/oracle-c3-network.md §1a, the 10 seed rows)"),
+        ...columns(rows),
+    ];
 }
 
 function findingsSection(report: AnalysisReport, paint: Painter): string[] {
@@ -127,7 +130,7 @@ function limitsSection(report: AnalysisReport, paint: Painter): string[] {
         `${l.count}/${l.limit}`,
         l.count > l.limit ? paint("red", "over the limit") : "",
     ]);
-    return [heading(paint, "C3 LIMITS (spec 6)"), ...columns(rows)];
+    return [heading(paint, "C3 LIMITS (docs/oracle-c3-network.md §6)"), ...columns(rows)];
 }
 
 function changeLine(c: ProbeChange, opened: boolean): string[] {

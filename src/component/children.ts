@@ -97,7 +97,7 @@ export function createNatGateway(ctx: ChildContext): oci.core.NatGateway {
     );
 }
 
-/** Creates the internet gateway (on C3 it leads to the data-center network, spec 4). */
+/** Creates the internet gateway (on C3 it leads to the data-center network, docs/oracle-c3-network.md §4). */
 export function createInternetGateway(ctx: ChildContext): oci.core.InternetGateway {
     return new oci.core.InternetGateway(
         `${ctx.name}-igw`,

@@ -2,6 +2,7 @@ import type {
     ExistingVcn,
     ExtraRule,
     NetworkCidrs,
+    RouteRule,
     ServiceLbIngressRule,
     WorkloadClusterNetworkArgs,
     WorldWideSource,
@@ -76,6 +77,15 @@ export const EXTRA_RULE_KEYS = keys<ExtraRule>({
 
 /** Keys of `existingVcn`. */
 export const EXISTING_VCN_KEYS = keys<ExistingVcn>({ id: true, natGatewayId: true, internetGatewayId: true });
+
+/** Keys of a `routeRules` item. */
+export const ROUTE_RULE_KEYS = keys<RouteRule>({
+    name: true,
+    destination: true,
+    networkEntityId: true,
+    routeTables: true,
+    description: true,
+});
 
 /** Keys of a `worldWideSources` item. */
 export const WORLD_WIDE_KEYS = keys<WorldWideSource>({ field: true, reason: true });

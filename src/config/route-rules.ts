@@ -1,4 +1,7 @@
 import { ANYWHERE, cidrOverlaps, isCidrError, parseCidr } from "../cidr/cidr";
+import { ROUTE_RULE_KEYS } from "./arg-keys";
+import { unknownKeyProblems } from "./keys";
+import { firstUnsafeCharacter } from "./text";
 import type { ConfigProblem, ResolvedRouteRule, RouteTableName } from "./types";
 import { ROUTE_TABLE_NAMES } from "./types";
 
@@ -69,11 +72,24 @@ function readRouteRule(
         return undefined;
     }
     const before = out.length;
+    out.push(...unknownKeyProblems(path, item, ROUTE_RULE_KEYS));
     const name = readName(`${path}.name`, item.name, out);
     const destination = readDestination(`${path}.destination`, item.destination, vcn, out);
     const target = readTarget(`${path}.networkEntityId`, item.networkEntityId, out);
     const routeTables = readTables(`${path}.routeTables`, item.routeTables, out);
     const description = item.description;
+    if (typeof description === "string" && firstUnsafeCharacter(description) !== undefined) {
+        const fix =
+            "remove control and bidirectional-override characters (descriptions reach OCI and terminals)";
+        out.push(
+            problem(
+                `${path}.description`,
+                description,
+                `contains the character ${firstUnsafeCharacter(description)}`,
+                fix,
+            ),
+        );
+    }
     if (description !== undefined && typeof description !== "string") {
         out.push(
             problem(`${path}.description`, description, "must be a string", "write the text or omit it"),

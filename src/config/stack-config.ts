@@ -8,7 +8,7 @@ import type { ConfigProblem, NetworkCidrs, WorkloadClusterNetworkArgs } from "./
 export type ConfigReader = (key: string) => unknown;
 
 /**
- * Oracle's example layout (spec 2a) as the root program's defaults: a /23 VCN carved into Oracle's subnets
+ * Oracle's example layout (docs/oracle-c3-network.md §2a) as the root program's defaults: a /23 VCN carved into Oracle's subnets
  * and `kube_client_cidr` 10.0.0.0/8. Pulumi.yaml declares the same defaults.
  */
 export const EXAMPLE_STACK_CONFIG = {
@@ -36,6 +36,7 @@ export const STACK_CONFIG_KEYS = [
     "freeformTags",
     "definedTags",
     "worldWideSources",
+    "routeRules",
 ] as const;
 
 function cidrsFrom(read: ConfigReader): NetworkCidrs {

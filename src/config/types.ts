@@ -6,13 +6,13 @@ import { escapeUnsafe, showValue } from "./text";
  * Strings rather than a TypeScript union because Pulumi's schema inference rejects unions in component args.
  */
 export const Cni = {
-    /** Oracle's "Flannel Overlay" design (spec 1a, 3): no pod subnet. The default. */
+    /** Oracle's "Flannel Overlay" design (docs/oracle-c3-network.md §1a, §3): no pod subnet. The default. */
     Flannel: "flannel",
-    /** Oracle's "VCN-Native Pod" design (spec 1b, 2b, 3.6): pods take IPs from the `pod` subnet. */
+    /** Oracle's "VCN-Native Pod" design (docs/oracle-c3-network.md §1b, §2b, §3.6): pods take IPs from the `pod` subnet. */
     VcnNative: "vcn-native",
 } as const;
 
-/** Public or private cluster (Oracle's "Public and Private Clusters" page, spec 4 note). */
+/** Public or private cluster (Oracle's "Public and Private Clusters" page, docs/oracle-c3-network.md §4 note). */
 export const ClusterAccess = {
     /** `control-plane-endpoint` and `service-lb` are public subnets behind an internet gateway. The default. */
     Public: "public",
@@ -20,7 +20,7 @@ export const ClusterAccess = {
     Private: "private",
 } as const;
 
-/** Where the role rules live (spec 6: C3 NSGs attach to VNICs only). */
+/** Where the role rules live (docs/oracle-c3-network.md §6: C3 NSGs attach to VNICs only). */
 export const SecurityRulesMode = {
     /** Oracle's design: one security list per subnet role. The default. */
     SecurityLists: "securityLists",
@@ -40,8 +40,8 @@ export const EgressMode = {
     Flows: "flows",
     /**
      * Oracle's documented behaviour (the default): "Allow all outgoing traffic." (0.0.0.0/0, all protocols)
-     * on the list every subnet carries, as Oracle's default list and its newer per-subnet lists do (spec 3.1,
-     * 3.3, 3.6).
+     * on the list every subnet carries, as Oracle's default list and its newer per-subnet lists do (docs/oracle-c3-network.md §3.1,
+     * §3.3, §3.6).
      */
     All: "all",
 } as const;
@@ -63,7 +63,7 @@ export const SUBNET_ROLES: readonly SubnetRole[] = [
     "pod",
 ];
 
-/** Oracle's display name for each subnet role (spec 5). `control-plane` and `pod` are required by C3. */
+/** Oracle's display name for each subnet role (docs/oracle-c3-network.md §5). `control-plane` and `pod` are required by C3. */
 export const SUBNET_DISPLAY_NAMES: Readonly<Record<SubnetRole, string>> = {
     worker: "worker",
     serviceLb: "service-lb",
@@ -72,7 +72,7 @@ export const SUBNET_DISPLAY_NAMES: Readonly<Record<SubnetRole, string>> = {
     pod: "pod",
 };
 
-/** Oracle's subnet DNS labels (spec 5). */
+/** Oracle's subnet DNS labels (docs/oracle-c3-network.md §5). */
 export const SUBNET_DNS_LABELS: Readonly<Record<SubnetRole, string>> = {
     worker: "worker",
     serviceLb: "servicelb",
@@ -81,7 +81,7 @@ export const SUBNET_DNS_LABELS: Readonly<Record<SubnetRole, string>> = {
     pod: "pod",
 };
 
-/** Oracle's variable name for each CIDR (spec 2a, 2b), used in messages and docs. */
+/** Oracle's variable name for each CIDR (docs/oracle-c3-network.md §2a, §2b), used in messages and docs. */
 export const ORACLE_CIDR_TERMS: Readonly<Record<SubnetRole | "vcn", string>> = {
     vcn: "vcn_cidr",
     worker: "worker_cidr",
@@ -96,7 +96,7 @@ export const ORACLE_CIDR_TERMS: Readonly<Record<SubnetRole | "vcn", string>> = {
  * is registered.
  */
 export interface NetworkCidrs {
-    /** Oracle's `vcn_cidr`: the VCN's single, unchangeable CIDR (spec 2d). Between /16 and /30. */
+    /** Oracle's `vcn_cidr`: the VCN's single, unchangeable CIDR (docs/oracle-c3-network.md §2d). Between /16 and /30. */
     vcn: string;
     /** Oracle's `worker_cidr`: the `worker` subnet (worker nodes). Carved from `vcn` when omitted. */
     worker?: string;
@@ -111,7 +111,7 @@ export interface NetworkCidrs {
 }
 
 /**
- * One front-end rule of the worker load-balancer subnet (Oracle's workerlb-seclist, spec 3.3: "Add each
+ * One front-end rule of the worker load-balancer subnet (Oracle's workerlb-seclist, docs/oracle-c3-network.md §3.3: "Add each
  * Service-type-LoadBalancer front-end port to this list").
  */
 export interface ServiceLbIngressRule {
@@ -179,7 +179,7 @@ export interface WorldWideSource {
     reason: string;
 }
 
-/** Oracle's route table names (spec 4) as this package creates them. */
+/** Oracle's route table names (docs/oracle-c3-network.md §4) as this package creates them. */
 export type RouteTableName = "nat_private" | "vcn_private" | "public";
 
 /** Every {@link RouteTableName}, in order. */

@@ -43,13 +43,13 @@ import {
 } from "./types";
 
 /**
- * The VCN DNS label when `dnsLabel` is omitted (Oracle's example is `oketest`, spec 5). Oracle requires it to
- * be unique across the tenancy (spec 2d), so callers with several networks should set their own; the
+ * The VCN DNS label when `dnsLabel` is omitted (Oracle's example is `oketest`, docs/oracle-c3-network.md §5). Oracle requires it to
+ * be unique across the tenancy (docs/oracle-c3-network.md §2d), so callers with several networks should set their own; the
  * component may derive one from its name instead.
  */
 export const DEFAULT_VCN_DNS_LABEL = "okec3";
 
-/** Oracle's `kubernetes_api_port` default; Oracle says it "must be specified as shown" (spec 1, 7.5). */
+/** Oracle's `kubernetes_api_port` default; Oracle says it "must be specified as shown" (docs/oracle-c3-network.md §1, §7.5). */
 export const DEFAULT_KUBERNETES_API_PORT = 6443;
 
 /** The defaults of the enumerated choices. */
@@ -315,7 +315,7 @@ function checkUniqueNames(listPath: string, items: readonly unknown[], out: Prob
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// CIDR layout (spec 2)
+// CIDR layout (docs/oracle-c3-network.md §2)
 
 function readNetwork(raw: Raw, cni: Choices["cni"], out: Problems): ResolvedLayout | undefined {
     const cidrs = raw.cidrs;
@@ -392,7 +392,8 @@ function readGivenSubnets(cidrs: Raw, cni: Choices["cni"], out: Problems): Parti
             continue;
         }
         if (role === "pod" && cni !== Cni.VcnNative) {
-            const message = 'is only used with cni "vcn-native"; Flannel has no pod subnet (spec 2a)';
+            const message =
+                'is only used with cni "vcn-native"; Flannel has no pod subnet (docs/oracle-c3-network.md §2a)';
             out.push(problem("cidrs.pod", value, message, `remove cidrs.pod, or set cni to "vcn-native"`));
             continue;
         }
@@ -406,7 +407,7 @@ function readGivenSubnets(cidrs: Raw, cni: Choices["cni"], out: Problems): Parti
 
 function checkGivenSubnet(path: string, block: Cidr, vcn: Cidr, out: Problems): void {
     if (!cidrContains(vcn, block)) {
-        const message = `lies outside the VCN ${vcn.text}; every subnet must sit inside the VCN CIDR (spec 2d)`;
+        const message = `lies outside the VCN ${vcn.text}; every subnet must sit inside the VCN CIDR (docs/oracle-c3-network.md §2d)`;
         out.push(
             problem(
                 path,
@@ -442,7 +443,7 @@ function checkAddressSpace(path: string, block: Cidr, out: Problems): void {
     out.push(problem(path, block.text, message, fix));
 }
 
-/** C3 reserves these ranges for itself (spec 2c, 2d); a VCN or subnet must not touch them. */
+/** C3 reserves these ranges for itself (docs/oracle-c3-network.md §2c, §2d); a VCN or subnet must not touch them. */
 function checkReserved(path: string, block: Cidr, out: Problems): void {
     for (const range of reservedOverlaps(block)) {
         const message = `overlaps ${range.cidr}, ${range.reason} (${range.source})`;
@@ -476,7 +477,7 @@ function checkDisjoint(layout: ResolvedLayout, out: Problems): void {
             const a = parseCidr(layout[earlier] as string) as Cidr;
             const b = parseCidr(layout[role] as string) as Cidr;
             if (cidrOverlaps(a, b)) {
-                const message = `overlaps cidrs.${earlier} (${a.text}); subnets must not overlap (spec 2d)`;
+                const message = `overlaps cidrs.${earlier} (${a.text}); subnets must not overlap (docs/oracle-c3-network.md §2d)`;
                 const fix = `choose a block disjoint from ${a.text}, or omit cidrs.${role} to carve it`;
                 out.push(problem(`cidrs.${role}`, b.text, message, fix));
             }
@@ -485,7 +486,7 @@ function checkDisjoint(layout: ResolvedLayout, out: Problems): void {
 }
 
 /**
- * Oracle's VCN-native constraints on `pod_cidr` (spec 2d): larger than /25, more addresses than
+ * Oracle's VCN-native constraints on `pod_cidr` (docs/oracle-c3-network.md §2d): larger than /25, more addresses than
  * `worker_cidr`, and at least as many as `kmi_cidr`. Empty when the layout has no pod subnet.
  */
 export function podSubnetProblems(layout: ResolvedLayout): ConfigProblem[] {
@@ -603,9 +604,9 @@ function readApiPort(raw: Raw, out: Problems): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Worker-LB front ends (workerlb-seclist, spec 3.3)
+// Worker-LB front ends (workerlb-seclist, docs/oracle-c3-network.md §3.3)
 
-/** Oracle's workerlb-seclist (spec 3.3): TCP 80 and 443 from `kube_client_cidr`. */
+/** Oracle's workerlb-seclist (docs/oracle-c3-network.md §3.3): TCP 80 and 443 from `kube_client_cidr`. */
 export function defaultServiceLbIngress(kubeClientCidrs: readonly string[]): ResolvedServiceLbIngress[] {
     return [
         { name: "http", protocol: "tcp", ports: { min: 80, max: 80 }, sources: [...kubeClientCidrs] },
@@ -839,9 +840,9 @@ function readNatGateway(raw: Raw, choices: Choices, out: Problems): boolean {
         return true;
     }
     if (access !== ClusterAccess.Private) {
-        // A public cluster's workers and control plane still reach yum and the registry through the NAT (spec 4).
+        // A public cluster's workers and control plane still reach yum and the registry through the NAT (docs/oracle-c3-network.md §4).
         const message =
-            "can be false only for a private cluster: public clusters need the NAT gateway (spec 4)";
+            "can be false only for a private cluster: public clusters need the NAT gateway (docs/oracle-c3-network.md §4)";
         out.push(
             problem("natGateway", value, message, `remove natGateway, or set clusterAccess to "private"`),
         );

@@ -9,7 +9,7 @@ import { DEFAULT_KUBERNETES_API_PORT } from "../config/validate";
  * of the wrong type rather than crash a preview.
  */
 
-/** Oracle's subnet display names a user may rename (C3 requires `control-plane` and `pod` exactly, spec 7.9). */
+/** Oracle's subnet display names a user may rename (C3 requires `control-plane` and `pod` exactly, docs/oracle-c3-network.md §7.9). */
 export type RenamableRole = Extract<SubnetRole, "worker" | "serviceLb" | "controlPlaneEndpoint">;
 
 /** Display names of the renamable roles, as configured. */

@@ -19,7 +19,7 @@ import {
 
 /*
  * Which VCNs of a stack are OKE workload-cluster networks. C3 recognises the control plane's subnet by its
- * name (`control-plane`, spec 5/7.9), and Oracle's docs name the others, so a VCN is an OKE network when
+ * name (`control-plane`, docs/oracle-c3-network.md §5/§7.9), and Oracle's docs name the others, so a VCN is an OKE network when
  * any subnet carries one of Oracle's names (or a configured one), when the component built it, or when an
  * OKE cluster resource of the stack sits in it. Networks built any other way are left alone.
  */

@@ -13,7 +13,7 @@ import type { StackView } from "./stack";
 /*
  * oke-c3-no-world-ingress: nothing in an OKE network accepts connections from 0.0.0.0/0, except what the
  * config allows. Oracle's own lists need only ICMP types 3 (destination unreachable, which carries path-MTU
- * discovery) and 11 (time exceeded) from anywhere (spec 3.1); everything else Oracle documents comes from
+ * discovery) and 11 (time exceeded) from anywhere (docs/oracle-c3-network.md §3.1); everything else Oracle documents comes from
  * `kube_client_cidr`, the VCN or C3's 253.255.0.0/16. Load-balancer front-ends that really face the world
  * are declared as exceptions, ideally limited to the subnets that carry them.
  */

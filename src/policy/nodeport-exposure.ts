@@ -25,14 +25,14 @@ import type { StackView } from "./stack";
 
 /*
  * oke-c3-nodeport-exposure: the NodePort range 30000-32767 on the `worker` subnet is reachable only from
- * `kube_client_cidr` and the `service-lb` subnet (spec 3.2 rules 2 and 3, port table row 10), plus the
+ * `kube_client_cidr` and the `service-lb` subnet (docs/oracle-c3-network.md §3.2 rules 2 and 3, port table row 10), plus the
  * cluster's own nodes: Oracle's worker-seclist rule 5 lets the control plane reach 22-65535 on the workers,
- * and VCN-native clusters let workers and pods reach each other on every port (spec 9.7), so by default the
+ * and VCN-native clusters let workers and pods reach each other on every port (docs/oracle-c3-network.md §9.7), so by default the
  * control-plane, worker and pod subnets may reach NodePorts too. Every rule the worker VNICs carry counts:
  * their security lists and the NSGs of their role, TCP and UDP alike (NodePorts exist for both).
  */
 
-/** The NodePort range (Kubernetes default; Oracle's spec 3.2). */
+/** The NodePort range (Kubernetes default; Oracle's docs/oracle-c3-network.md §3.2). */
 const NODE_PORTS = { min: 30000, max: 32767 } as const;
 
 /** The config of {@link nodePortExposurePolicy}. */

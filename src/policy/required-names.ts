@@ -9,7 +9,7 @@ import type { StackView } from "./stack";
 
 /*
  * oke-c3-required-names: C3 finds the control plane's subnet by its display name, `control-plane`, and a
- * VCN-native cluster's pod subnet by `pod`; cluster creation fails without them (spec 5, 7.9). Every other
+ * VCN-native cluster's pod subnet by `pod`; cluster creation fails without them (docs/oracle-c3-network.md §5, §7.9). Every other
  * name in Oracle's docs is an example. VCN-native is in use when the config says so, the component's
  * layout has a pod subnet, or an OKE cluster in the VCN sets cniType OCI_VCN_IP_NATIVE.
  */
@@ -72,7 +72,7 @@ function requireName(network: OkeNetwork, name: string, why: string, result: Che
     if (records.some((r) => knownString(r.inputs.displayName) === name)) return;
     const urn = urnOf(network.vcn?.urn ?? network.model.key);
     const at = urn === undefined ? {} : { urn };
-    const head = `${network.label} has no subnet named \`${name}\` (${why}; spec 5, 7.9)`;
+    const head = `${network.label} has no subnet named \`${name}\` (${why}; docs/oracle-c3-network.md §5, §7.9)`;
     const unknownNames = records.filter((r) => knownString(r.inputs.displayName) === undefined);
     if (unknownNames.length > 0) {
         result.undecided.push({

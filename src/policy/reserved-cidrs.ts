@@ -8,7 +8,7 @@ import { emptyResult, type CheckResult } from "./report";
 import { labelOf, ofType, type StackView } from "./stack";
 
 /*
- * oke-c3-reserved-cidrs: no VCN or subnet overlaps a range C3 keeps for itself (spec 2c, 2d): 100.96.0.0/23
+ * oke-c3-reserved-cidrs: no VCN or subnet overlaps a range C3 keeps for itself (docs/oracle-c3-network.md §2c, §2d): 100.96.0.0/23
  * and 100.96.2.0/23, the Class-E 253.255.0.0/16 (C3's internal infrastructure, Oracle's kube_internal_cidr,
  * which also must reach the control-plane load balancer from OUTSIDE the VCN), 169.254.239.0/24 and
  * 169.254.169.254. Such a VCN would shadow addresses the appliance routes internally. Checked for every VCN

@@ -13,7 +13,7 @@ import { emptyResult, type CheckResult } from "./report";
 import { labelOf, ofType, referenced, type StackView } from "./stack";
 
 /*
- * oke-c3-rule-limits: C3's limits are lower than public OCI's (spec 6): 30 ingress and 30 egress rules per
+ * oke-c3-rule-limits: C3's limits are lower than public OCI's (docs/oracle-c3-network.md §6): 30 ingress and 30 egress rules per
  * security list, 50 rules per NSG, 5 security lists per subnet. C3 rejects the API call that crosses one,
  * halfway through `pulumi up`; a preview can say so first. The limits hold for every list of the appliance,
  * so this policy counts every security list, NSG and subnet of the stack, not only OKE networks.
@@ -35,7 +35,7 @@ const limitSchema = (fallback: number, what: string) => ({
     type: "integer" as const,
     minimum: 0,
     default: fallback,
-    description: `${what} (C3: ${fallback}, spec 6).`,
+    description: `${what} (C3: ${fallback}, docs/oracle-c3-network.md §6).`,
 });
 
 const DEFINITION: StackCheck<RuleLimitsConfig> = {
@@ -128,7 +128,7 @@ function checkCount(
     }
     if (value.length > max)
         result.violations.push({
-            message: `${name} has ${value.length} ${what}; C3 allows at most ${max} (spec 6), so OCI would reject it.`,
+            message: `${name} has ${value.length} ${what}; C3 allows at most ${max} (docs/oracle-c3-network.md §6), so OCI would reject it.`,
             urn: record.urn,
         });
 }
@@ -157,7 +157,7 @@ function checkNsgs(view: StackView, rules: ResourceRecord[], max: number, result
         const urn = record?.urn;
         if (count > max)
             result.violations.push({
-                message: `${name} has ${count} rules; C3 allows at most ${max} per NSG (spec 6), so OCI would reject it.`,
+                message: `${name} has ${count} rules; C3 allows at most ${max} per NSG (docs/oracle-c3-network.md §6), so OCI would reject it.`,
                 ...(urn === undefined ? {} : { urn }),
             });
         else if (count + unresolved > max)

@@ -32,7 +32,7 @@ function securityListBase(rule: RenderedRule) {
     };
 }
 
-/** A rendered ingress rule as an `oci.core.SecurityList` ingress rule (C3: CIDR sources only, spec 6). */
+/** A rendered ingress rule as an `oci.core.SecurityList` ingress rule (C3: CIDR sources only, docs/oracle-c3-network.md §6). */
 export function toSecurityListIngress(
     rule: RenderedRule,
 ): oci.types.input.Core.SecurityListIngressSecurityRule {

@@ -19,7 +19,7 @@ import { unroutedExtraRules } from "./satisfiable";
 import { renderRules, rulesOf, type RenderedRule, type RuleOwner, type SubnetLocator } from "./rules";
 
 /**
- * Route tables by Oracle's names (spec 4): `nat_private` (0.0.0.0/0 → NAT; "Default - private" in the
+ * Route tables by Oracle's names (docs/oracle-c3-network.md §4): `nat_private` (0.0.0.0/0 → NAT; "Default - private" in the
  * 2024 docs), `public` (0.0.0.0/0 → internet gateway) and `vcn_private` (no rules: traffic stays in the VCN).
  */
 export type RouteTableKey = "nat-private" | "public" | "vcn-private";
@@ -102,7 +102,7 @@ export interface NetworkPlan {
     subnets: PlannedSubnet[];
 }
 
-/** Oracle's security-list display names (spec 3); `common-seclist` stands in for Oracle's edited default list. */
+/** Oracle's security-list display names (docs/oracle-c3-network.md §3); `common-seclist` stands in for Oracle's edited default list. */
 export const SECURITY_LIST_DISPLAY_NAMES: Readonly<Record<RuleOwner, string>> = {
     common: "common-seclist",
     worker: "worker-seclist",
@@ -162,7 +162,7 @@ function baseRouteTables(keys: ReadonlySet<RouteTableKey>): PlannedRouteTable[] 
 
 /**
  * Roles whose hosts no C3 operation lets the user give an NSG: the control-plane (KMI) instances are created
- * by OKE, and C3's cluster API takes an NSG only for the API endpoint (spec 6). No NSG is created for them.
+ * by OKE, and C3's cluster API takes an NSG only for the API endpoint (docs/oracle-c3-network.md §6). No NSG is created for them.
  */
 export const ROLES_WITHOUT_USER_NSG: readonly SubnetRole[] = ["controlPlane"];
 
@@ -172,7 +172,7 @@ export const ROLES_WITHOUT_USER_NSG: readonly SubnetRole[] = ["controlPlane"];
  * (OKE creates it; the 253.255.0.0/16 → 6443 rule Oracle requires must hold whether or not
  * `--endpoint-nsg-ids` is set) and the service load balancers (OKE's cloud controller creates them; only
  * Services annotated with `oci.oraclecloud.com/oci-network-security-groups` carry the NSG). C3 documents
- * NSGs only on instance VNICs and mount targets (spec 6). Their NSGs, where one can be attached, are added.
+ * NSGs only on instance VNICs and mount targets (docs/oracle-c3-network.md §6). Their NSGs, where one can be attached, are added.
  */
 export const ROLES_KEEPING_LISTS: readonly SubnetRole[] = [
     "controlPlane",
@@ -228,7 +228,7 @@ function limitProblem(where: string, count: number, limit: number, unit: string)
     return {
         path: `rules.${where}`,
         value: count,
-        message: `${count} ${unit}; C3 allows at most ${limit} (spec 6, resource limits)`,
+        message: `${count} ${unit}; C3 allows at most ${limit} (docs/oracle-c3-network.md §6, resource limits)`,
         fix: "aggregate kubeClientCidrs/bastionCidrs into fewer blocks, or drop serviceLbIngress sources or extraRules for this role",
     };
 }

@@ -21,7 +21,7 @@ export interface RenderedRule {
     ports?: PortRange;
     /** ICMP type/code. */
     icmp?: { type: number; code?: number };
-    /** Always stateful: every rule Oracle documents for OKE on C3 is stateful (spec 3). */
+    /** Always stateful: every rule Oracle documents for OKE on C3 is stateful (docs/oracle-c3-network.md §3). */
     stateless: false;
     /** Oracle's description of the first flow it serves. */
     description: string;

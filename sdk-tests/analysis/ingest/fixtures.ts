@@ -117,7 +117,7 @@ export const DEFECTS: readonly Defect[] = [
                 )[2];
                 rule["tcp-options"] = { "destination-port-range": { min: 6444, max: 6444 } };
             }),
-        // Spec 3.5: rule 3 is also how the control-plane instances and the workers reach the LB.
+        // docs/oracle-c3-network.md §3.5: rule 3 is also how the control-plane instances and the workers reach the LB.
         failingFlows: [
             "endpoint-api-from-bastion",
             "endpoint-api-from-control-plane",
@@ -137,7 +137,8 @@ export const DEFECTS: readonly Defect[] = [
                 ociItem(doc, "ocid1.subnet.oc1.c3.example-worker")["route-table-id"] =
                     "ocid1.routetable.oc1.c3.example-public";
             }),
-        // ICMP errors out of the VCN need the same route as rows 3-5 (issue #11).
+        // A private subnet cannot use an internet gateway: nothing of the workers reaches outside the VCN,
+        // so the hardened catalogue's ICMP 3/11 to anywhere (Path Discovery) fails with the yum/registry rows.
         failingFlows: [
             "worker-to-yum-http",
             "worker-to-yum-https",

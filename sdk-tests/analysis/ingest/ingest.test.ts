@@ -31,7 +31,7 @@ import {
  * Existing networks read from Terraform (state and saved plan), an OCI CLI export and a stack export: the
  * expected verdicts are Oracle's tables (sdk-tests/fixtures/oracle-tables.ts), not the catalogue. Oracle's
  * own network passes every port-table row and list rule except row 2 (bastion → control plane SSH), which
- * Oracle's kmi-seclist does not open (spec 1a, a documented gap); each defect is found by flow and address.
+ * Oracle's kmi-seclist does not open (docs/oracle-c3-network.md §1a, a documented gap); each defect is found by flow and address.
  */
 
 function options(source: VerifySource, input: string): VerifyOptions {
@@ -73,7 +73,7 @@ describe("verify input: Oracle's C3 Flannel network", () => {
             }
             it("denies every flow least privilege forbids, except egress Oracle opens on purpose", () => {
                 for (const flow of DENIED_FLOWS) {
-                    // Spec 3.1: Oracle's default list allows all egress, and private subnets route it to NAT.
+                    // docs/oracle-c3-network.md §3.1: Oracle's default list allows all egress, and private subnets route it to NAT.
                     const expected = flow.label === "worker → internet ssh" ? "allowed" : "denied";
                     for (const q of queriesFor(ORACLE_EXAMPLE, flow))
                         assert.equal(evaluateFlow(model, q).status, expected, flow.label);

@@ -69,7 +69,8 @@ describe("cli verify: verdicts and exit codes", () => {
             r.stdout,
             /oketest-kmi \(module\.oke\.oci_core_security_list\.kmi_seclist\)\) allows TCP 22/,
         );
-        assert.match(r.stdout, /✘ 1 of 34 required flows do not hold \(control-plane-ssh-from-bastion\)/);
+        // 31: the 3 unverified control-plane → yum/registry flows are an opt-in (INCLUDE_UNVERIFIED_BY_DEFAULT).
+        assert.match(r.stdout, /✘ 1 of 31 required flows do not hold \(control-plane-ssh-from-bastion\)/);
     });
 
     it("exits 0 when every flow holds, 1 with --fail-on low for Oracle's all-protocols egress", async () => {
@@ -149,7 +150,7 @@ describe("cli verify: verdicts and exit codes", () => {
         const without = await verify("--terraform", input);
         assert.match(without.stdout, /the network has no subnet with role worker/);
         const mapped = await verify("--terraform", input, "--subnet-name", "worker=nodes");
-        assert.match(mapped.stdout, /✘ 1 of 34 required flows/);
+        assert.match(mapped.stdout, /✘ 1 of 31 required flows/);
     });
 });
 

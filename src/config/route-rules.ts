@@ -1,4 +1,5 @@
 import { ANYWHERE, cidrOverlaps, isCidrError, parseCidr } from "../cidr/cidr";
+import { isRecord } from "./plain";
 import { ROUTE_RULE_KEYS } from "./arg-keys";
 import { unknownKeyProblems } from "./keys";
 import { firstUnsafeCharacter } from "./text";
@@ -16,10 +17,6 @@ const TARGET_OCID = /^ocid1\.(drg|localpeeringgateway)\.[a-z0-9-]+\.[a-z0-9-]*\.
 const NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
 type Raw = Readonly<Record<string, unknown>>;
-
-function isRecord(value: unknown): value is Raw {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function problem(path: string, value: unknown, message: string, fix: string): ConfigProblem {
     return { path, value, message, fix };

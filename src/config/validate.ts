@@ -20,7 +20,7 @@ import {
 } from "./arg-keys";
 import { OCID_KINDS, ocidProblems } from "./identity";
 import { didYouMean, unknownKeyFix, unknownKeyProblems } from "./keys";
-import { nonDataProblems } from "./plain";
+import { isRecord, nonDataProblems } from "./plain";
 import { roleSizeProblems } from "./role-sizes";
 import { firstUnsafeCharacter } from "./text";
 import { readWorldWideSources } from "./world-sources";
@@ -140,10 +140,6 @@ function isUnder(path: string, parent: string): boolean {
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared readers
-
-function isRecord(value: unknown): value is Raw {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function problem(path: string, value: unknown, message: string, fix: string): ConfigProblem {
     return { path, value, message, fix };

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { STACK_CONFIG_KEYS } from "../../src/config/stack-config";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -145,6 +146,16 @@ describe("cli: input", () => {
         assert.equal(example.name, "oke-c3-network");
         const resolved = (a: typeof example.args) => resolveConfig({ ...a, dnsLabel: "x" });
         assert.deepEqual(resolved(example.args), resolved(defaultInput().args));
+    });
+
+    it("the repository's Pulumi.example.yaml shows every key the root program reads", () => {
+        const text = readFileSync(join(ROOT, "Pulumi.example.yaml"), "utf8");
+        const shown = [...text.matchAll(/oke-c3-network:(\w+):/g)].map((m) => m[1]);
+        assert.deepEqual(
+            STACK_CONFIG_KEYS.filter((key) => !shown.includes(key)),
+            [],
+            "keys the root program reads but the example does not show",
+        );
     });
 
     it("recognises a stack config given to --config", () => {

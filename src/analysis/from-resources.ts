@@ -447,9 +447,19 @@ function note(b: Builder, vcnKey: string | undefined, text: string): void {
     for (const model of targets) model?.notes?.push(text);
 }
 
+function subnetOrder(a: ModelSubnet, b: ModelSubnet): number {
+    const rank = (s: ModelSubnet) =>
+        s.role === undefined ? SUBNET_ROLES.length : SUBNET_ROLES.indexOf(s.role);
+    const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    return rank(a) - rank(b) || text(a.name, b.name) || text(a.key, b.key);
+}
+
 /** Puts every part into its VCN's model: what the VCN owns plus whatever its subnets reference. */
 function assemble(b: Builder): NetworkModel[] {
-    for (const { item, vcnKey } of b.subnets) b.models.get(vcnKey ?? "")?.subnets.push(item);
+    // Subnets in a fixed order (Oracle's roles, then name, then key), whatever order the records came in: the
+    // engine and the mock run deliver resources in different orders, and verdicts name the first failing part.
+    for (const { item, vcnKey } of [...b.subnets].sort((x, y) => subnetOrder(x.item, y.item)))
+        b.models.get(vcnKey ?? "")?.subnets.push(item);
     for (const model of b.models.values()) {
         const subnets = model.subnets;
         const listKeys = new Set(subnets.flatMap((s) => s.securityListKeys));

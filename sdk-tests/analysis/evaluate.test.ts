@@ -1,5 +1,8 @@
 import * as assert from "node:assert/strict";
 import { evaluateFlow, evaluateFlows, type FlowQuery, type FlowVerdict } from "../../src/analysis/evaluate";
+import { modelsFromResources } from "../../src/analysis/from-resources";
+import { recordProgram } from "../../src/analysis/mock-engine";
+import { WorkloadClusterNetwork } from "../../src/component/workload-cluster-network";
 import { CLIENTS, KMI, KMILB, SERVICE_LB, VCN, WORKER, nsgRules, oracleModel, setList } from "./models";
 
 const tcp = (min: number, max = min) => ({ protocol: "tcp" as const, ports: { min, max } });
@@ -514,5 +517,32 @@ describe("evaluateFlow: destinations that overlap managed subnets", () => {
         });
         assert.equal(anywhere.status, "allowed", anywhere.reasons.join("; "));
         assert.equal(anywhere.parts, undefined);
+    });
+});
+
+describe("gateways that carry nothing (OCI: NAT blockTraffic, internet gateway disabled)", () => {
+    it("a flow through a NAT gateway is routed, and has no route once the gateway has blockTraffic: true", async () => {
+        const run = await recordProgram(
+            () =>
+                new WorkloadClusterNetwork("oke", {
+                    compartmentId: "ocid1.compartment.oc1..test",
+                    cidrs: { vcn: "172.31.252.0/23" },
+                    kubeClientCidrs: ["10.0.0.0/8"],
+                }),
+        );
+        const toRegistry = query(
+            "172.31.253.0/24",
+            "0.0.0.0/0",
+            { ports: { min: 5000, max: 5000 } },
+            "row-5",
+        );
+        const open = modelsFromResources(run.records)[0];
+        assert.equal(evaluateFlow(open, toRegistry).status, "allowed");
+        const nat = run.records.find((r) => r.type === "oci:Core/natGateway:NatGateway");
+        assert.ok(nat);
+        nat.inputs.blockTraffic = true;
+        const blocked = evaluateFlow(modelsFromResources(run.records)[0], toRegistry);
+        assert.equal(blocked.status, "denied");
+        assert.match(JSON.stringify(blocked), /carries no traffic \(blockTraffic: true\)/);
     });
 });

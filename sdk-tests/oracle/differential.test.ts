@@ -49,7 +49,6 @@ const KNOWN_ISSUE_11: readonly DisagreementClass[] = [
     "destination-overlap",
     "route-assumed",
     "stateless-precedence",
-    "gateway-state",
 ];
 
 interface Tally {

@@ -21,7 +21,7 @@ import {
     type Resolved,
 } from "./resource-refs";
 import { nsgRules, securityListRules, unknownRule } from "./resource-rules";
-import { depsOf, displayName, isAbsent, isRecord, knownString } from "./resource-values";
+import { depsOf, displayName, isAbsent, isRecord, isUnknownMarker, knownString } from "./resource-values";
 
 /*
  * Builds NetworkModels from engine-level resource records (`@pulumi/oci` 4.x type tokens and input names),
@@ -234,6 +234,15 @@ function vcnKeyOf(b: Builder, record: ResourceRecord): string | undefined {
     return resolved.status === "resolved" || resolved.status === "external" ? resolved.key : undefined;
 }
 
+/** OCI: a NAT gateway with `blockTraffic: true` and an internet gateway with `enabled: false` carry nothing. */
+function gatewayCarries(kind: GatewayKind, inputs: Record<string, unknown>): boolean | "unknown" {
+    const field = kind === "nat" ? inputs.blockTraffic : kind === "internet" ? inputs.enabled : undefined;
+    if (isUnknownMarker(field)) return "unknown";
+    if (kind === "nat") return field !== true;
+    if (kind === "internet") return field !== false;
+    return true;
+}
+
 function addGateway(b: Builder, record: ResourceRecord): void {
     addTarget(b.gateways, record);
     const item: ModelGateway = {
@@ -241,6 +250,8 @@ function addGateway(b: Builder, record: ResourceRecord): void {
         name: displayName(record),
         kind: GATEWAY_TYPES[record.type],
     };
+    const carries = gatewayCarries(item.kind, record.inputs);
+    if (carries !== true) item.carries = carries;
     b.gatewayItems.set(record.urn, { item, vcnKey: vcnKeyOf(b, record) });
 }
 

@@ -154,4 +154,9 @@ export interface ModelGateway {
     name: string;
     /** What it is. */
     kind: GatewayKind;
+    /**
+     * Whether it carries traffic: false for a NAT gateway with `blockTraffic: true` or an internet gateway
+     * with `enabled: false`; "unknown" when that field is unknown (preview). Absent means it carries traffic.
+     */
+    carries?: false | "unknown";
 }

@@ -227,6 +227,23 @@ function lookup(model: NetworkModel, subnet: ModelSubnet, target: Cidr): Lookup 
             },
         };
     }
+    if (gateway.carries !== undefined) {
+        const field = gateway.kind === "nat" ? "blockTraffic: true" : "enabled: false";
+        return {
+            outcome: {
+                verdict: {
+                    status: gateway.carries === "unknown" ? "unknown" : "no-route",
+                    routeTable: table.name,
+                    rule: rule.destination,
+                },
+                reasons: [
+                    gateway.carries === "unknown"
+                        ? `whether ${gateway.name} carries traffic is unknown (preview)`
+                        : `route ${rule.destination} in ${table.name} goes to ${gateway.name}, which carries no traffic (${field})`,
+                ],
+            },
+        };
+    }
     return { table, rule, gateway };
 }
 

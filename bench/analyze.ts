@@ -6,11 +6,11 @@
  */
 import { performance } from "node:perf_hooks";
 import { analyzeNetwork } from "../src/analysis/analyze";
-import { diffModels } from "../src/analysis/diff";
-import { evaluateFlows } from "../src/analysis/evaluate";
-import { modelsFromResources } from "../src/analysis/from-resources";
+import { diffModels } from "../src/analysis/report/diff";
+import { evaluateFlows } from "../src/analysis/evaluate/evaluate";
+import { modelsFromResources } from "../src/analysis/model/from-resources";
 import { recordProgram, valueOf } from "../src/analysis/mock-engine";
-import type { NetworkModel } from "../src/analysis/model";
+import type { NetworkModel } from "../src/analysis/model/model";
 import type { ResolvedFlow } from "../src/catalogue/types";
 import { WorkloadClusterNetwork } from "../src/component/workload-cluster-network";
 import type { WorkloadClusterNetworkArgs } from "../src/config/types";

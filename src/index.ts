@@ -28,9 +28,9 @@ export type {
 } from "./config/types";
 export { resolveConfig, validateConfig } from "./config/validate";
 export { networkProblems, resolveNetwork } from "./config/resolve";
-export { isWorldWide, globallyRoutableSize, NON_GLOBAL_RANGES } from "./cidr/world";
-export { carveLayout } from "./cidr/carve";
+export { isWorldWide, globallyRoutableSize, NON_GLOBAL_RANGES } from "./net/world";
+export { carveLayout } from "./config/carve";
 export { STATIC_FLOWS, requiredFlowsFor } from "./catalogue/flows";
 export type { FlowDefinition, ResolvedFlow, Endpoint, Provenance } from "./catalogue/types";
-export { planNetwork } from "./render/plan";
-export type { NetworkPlan } from "./render/plan";
+export { planNetwork } from "./plan/plan";
+export type { NetworkPlan } from "./plan/plan";

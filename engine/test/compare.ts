@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Deployment } from "@pulumi/pulumi/automation";
 import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { typeAndName } from "./engine";
 
 /*

@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import { analyzeNetwork, analyzeResources, SEED_ROWS } from "../../src/analysis/analyze";
-import type { NetworkModel } from "../../src/analysis/model";
-import type { AnalysisReport, FlowResult } from "../../src/analysis/report";
-import { requiredFlowsForModel } from "../../src/analysis/roles";
+import type { NetworkModel } from "../../src/analysis/model/model";
+import type { AnalysisReport, FlowResult } from "../../src/analysis/report/report";
+import { requiredFlowsForModel } from "../../src/analysis/requirements/flows-for-model";
 import { valueOf } from "../../src/analysis/mock-engine";
 import type { ResolvedFlow } from "../../src/catalogue/types";
 import { argsFor, deploy, type Deployment } from "../fixtures/harness";

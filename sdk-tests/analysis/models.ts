@@ -1,4 +1,4 @@
-import type { ModelRule, ModelSecurityList, ModelSubnet, NetworkModel } from "../../src/analysis/model";
+import type { ModelRule, ModelSecurityList, ModelSubnet, NetworkModel } from "../../src/analysis/model/model";
 
 /*
  * Hand-built models for the evaluator tests: Oracle's Flannel example layout (docs/oracle-c3-network.md §2a) with the gateways

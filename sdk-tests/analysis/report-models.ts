@@ -1,5 +1,5 @@
 import type { ResolvedFlow } from "../../src/catalogue/types";
-import type { NetworkModel } from "../../src/analysis/model";
+import type { NetworkModel } from "../../src/analysis/model/model";
 import { CLIENTS, VCN, oracleModel, setList, type RuleSpec } from "./models";
 
 /*

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { AnalysisReport } from "../../src/analysis/report";
+import type { AnalysisReport } from "../../src/analysis/report/report";
 import { parseCli, type CliOptions } from "../../src/cli/args";
 import { applyOverrides, defaultInput, loadConfigFile } from "../../src/cli/input";
 import { colourWanted, painter } from "../../src/cli/layout";

@@ -20,7 +20,7 @@ import {
     TF_STATE,
     tfResources,
     tfValues,
-} from "../analysis/ingest/fixtures";
+} from "../analysis/model/ingest/fixtures";
 
 /*
  * `oke-c3-network verify` in-process: exit codes, formats, --diff, argument refusals, and --import-file,

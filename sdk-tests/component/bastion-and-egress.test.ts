@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluateFlow, type FlowQuery } from "../../src/analysis/evaluate";
+import { evaluateFlow, type FlowQuery } from "../../src/analysis/evaluate/evaluate";
 import { ORACLE_EXAMPLE, SEED_TABLE, type Layout } from "../fixtures/oracle-tables";
 import { HARDENED_EGRESS, HARDENED_POD_EGRESS, VCN_NATIVE_EXAMPLE } from "../fixtures/topology-tables";
 import { argsFor, assertAllowed, deploy, queriesFor, type Deployment } from "../fixtures/harness";

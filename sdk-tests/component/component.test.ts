@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { componentSchema } from "../fixtures/component-schema";
 import { WorkloadClusterNetwork, NetworkConfigError } from "../../src/index";
 import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
 import { argsFor, deploy, recordsOfType } from "../fixtures/harness";
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { evaluateFlow } from "../../src/analysis/evaluate";
+import { evaluateFlow } from "../../src/analysis/evaluate/evaluate";
 import {
     DENIED_FLOWS,
     INTRA_VCN_FLOWS,

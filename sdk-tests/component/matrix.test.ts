@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { analyzeNetwork } from "../../src/analysis/analyze";
 import { valueOf } from "../../src/analysis/mock-engine";
-import { resolvedFlowsFromOutput } from "../../src/analysis/roles";
+import { resolvedFlowsFromOutput } from "../../src/analysis/requirements/flows-for-model";
 import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
 import { VCN_NATIVE_EXAMPLE } from "../fixtures/topology-tables";
 import { argsFor, deploy } from "../fixtures/harness";

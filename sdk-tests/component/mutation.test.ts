@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { evaluateFlow } from "../../src/analysis/evaluate";
-import type { ResourceRecord } from "../../src/analysis/resources";
-import type { NetworkModel } from "../../src/analysis/model";
+import { evaluateFlow } from "../../src/analysis/evaluate/evaluate";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
+import type { NetworkModel } from "../../src/analysis/model/model";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
 import {
     INTRA_VCN_FLOWS,

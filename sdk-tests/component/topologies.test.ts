@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { evaluateFlow } from "../../src/analysis/evaluate";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import { evaluateFlow } from "../../src/analysis/evaluate/evaluate";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { valueOf } from "../../src/analysis/mock-engine";
 import { NetworkConfigError, WorkloadClusterNetwork } from "../../src/index";
 import {

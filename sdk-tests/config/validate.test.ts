@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import * as limits from "../../src/config/limits";
+import * as limits from "../../src/c3/limits";
 import {
     DEFAULT_KUBERNETES_API_PORT,
     DEFAULT_VCN_DNS_LABEL,

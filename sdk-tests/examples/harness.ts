@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import type { RequiredFlow, ResolvedFlow } from "../../src/catalogue/types";
 import { NetworkConfigError, SUBNET_ROLES } from "../../src/config/types";
 import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 
 /*
  * Runs the example projects the way `pulumi up` would, but in-process under Pulumi's mock engine: the

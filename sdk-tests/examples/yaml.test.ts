@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { evaluateFlows } from "../../src/analysis/evaluate";
+import { evaluateFlows } from "../../src/analysis/evaluate/evaluate";
 import { valueOf } from "../../src/analysis/mock-engine";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
 import { validateConfig } from "../../src/config/validate";

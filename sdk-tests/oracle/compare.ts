@@ -1,6 +1,6 @@
 import { analyzeResources } from "../../src/analysis/index";
-import type { FlowResult } from "../../src/analysis/report";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { FlowResult } from "../../src/analysis/report/report";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import type { ResolvedEndpoint, ResolvedFlow } from "../../src/catalogue/types";
 import { SEED_TABLE, type OracleFlow, type OracleVar } from "../fixtures/oracle-tables";
 import type { ConfigCase, Role } from "./configs";

@@ -16,7 +16,7 @@ import { networkFromRecords } from "./network";
 import { configText, markdownReport, type Found } from "./report";
 import { mutateRecords, mutationsArb, type Mutation } from "./mutate";
 import { recordCase, type RecordedCase } from "./run";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import type { ResolvedFlow } from "../../src/catalogue/types";
 
 /*

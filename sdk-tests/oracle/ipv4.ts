@@ -1,6 +1,6 @@
 /*
  * The oracle's own IPv4 arithmetic: an address is a 32-bit unsigned integer, a CIDR block a base address and a
- * prefix length. Written here on purpose, sharing nothing with src/cidr, so a bug there cannot hide in both.
+ * prefix length. Written here on purpose, sharing nothing with src/net, so a bug there cannot hide in both.
  * Plain arithmetic (no bitwise operators) keeps every value a non-negative safe integer.
  */
 

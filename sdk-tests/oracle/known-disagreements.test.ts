@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
 import { compareNetwork, firstFailure, oracleSpec, type Comparison } from "./compare";
 import { FLANNEL_LAYOUTS, NATIVE_LAYOUTS, type ConfigCase, type OracleLayout } from "./configs";

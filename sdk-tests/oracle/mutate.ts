@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { formatAddress, parseBlock } from "./ipv4";
 
 /*

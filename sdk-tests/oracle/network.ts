@@ -1,4 +1,4 @@
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { parseBlock, type Block } from "./ipv4";
 
 /*

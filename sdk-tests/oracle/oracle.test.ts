@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { judgeFlow, sampleAddresses, type FlowJudgement, type OracleFlowSpec } from "./flow";
 import { formatAddress, parseAddress, parseBlock } from "./ipv4";
 import { networkFromRecords, type NetworkOptions } from "./network";
@@ -73,7 +73,7 @@ function assertOutcome(j: FlowJudgement, outcome: FlowJudgement["outcome"], reas
     if (reason !== undefined) assert.match(failure(j), reason);
 }
 
-describe("oracle: IPv4 parsing (its own, not src/cidr)", () => {
+describe("oracle: IPv4 parsing (its own, not src/net)", () => {
     it("parses and formats addresses and blocks", () => {
         assert.equal(parseAddress("10.0.1.255"), 167772671);
         assert.equal(formatAddress(4294967295), "255.255.255.255");

@@ -1,4 +1,4 @@
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 
 /*
  * Hand-written resource records for the oracle's own tests: the same shapes a Pulumi engine records for OCI

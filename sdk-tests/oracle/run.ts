@@ -1,5 +1,5 @@
 import { recordProgram, valueOf, type RecordedRun } from "../../src/analysis/mock-engine";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import type { ResolvedFlow } from "../../src/catalogue/types";
 import { WorkloadClusterNetwork } from "../../src/component/workload-cluster-network";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";

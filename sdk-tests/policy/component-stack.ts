@@ -5,7 +5,7 @@ import {
 } from "../../src/component/workload-cluster-network";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
 import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { policyResources, type ExtraOutputs, type Shape } from "./harness";
 
 /*

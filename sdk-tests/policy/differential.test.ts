@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import type { PolicyResource } from "@pulumi/policy";
 import { analyzeResources } from "../../src/analysis/analyze";
-import type { AnalysisReport } from "../../src/analysis/report";
+import type { AnalysisReport } from "../../src/analysis/report/report";
 import type { ResolvedFlow } from "../../src/catalogue/types";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
 import { recordsFromPolicyResources } from "../../src/policy";

@@ -1,7 +1,7 @@
 import * as oci from "@pulumi/oci";
 import type { PolicyResource } from "@pulumi/policy";
 import { recordProgram } from "../../src/analysis/mock-engine";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { policyResources, type Shape } from "./harness";
 
 /*

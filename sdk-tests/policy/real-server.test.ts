@@ -5,7 +5,7 @@ import * as policyServer from "@pulumi/policy/server";
 import * as policyProtoutil from "@pulumi/policy/protoutil";
 import type { EnforcementLevel, PolicyPackArgs } from "@pulumi/policy";
 import { POLICY_PACK_NAME, policies, UNDECIDED_PREFIX } from "../../src/policy";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { wireProps, type ExtraOutputs, type Shape } from "./harness";
 import { componentStack, ORACLE_EXAMPLE_ARGS } from "./component-stack";
 import { oracleNetwork, recordNetwork } from "./hand-written";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 
 /*
  * Runs Pulumi programs in-process under `pulumi.runtime.setMocks` and records every resource registered with

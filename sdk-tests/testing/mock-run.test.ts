@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as oci from "@pulumi/oci";
 import { WorkloadClusterNetwork } from "../../src/component/workload-cluster-network";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
-import type { ResourceRecord } from "../../src/analysis/resources";
+import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { recordProgram } from "../../src/testing/mock-run";
 import { argsFor } from "../fixtures/harness";
 import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";

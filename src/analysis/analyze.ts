@@ -1,18 +1,30 @@
 import type { ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
 import type { SubnetRole } from "../config/types";
-import { evaluateFlow, flowQueries } from "./evaluate";
-import { essentialSide } from "./essential";
-import { checkFromVerdict, missingSubnetCheck, undecidedCheck } from "./explain";
-import { findingsFor, type FindingOptions } from "./findings";
-import { modelsFromResources, type ModelsFromResourcesOptions } from "./from-resources";
-import { describeMissingRole } from "./locate";
-import type { NetworkModel } from "./model";
-import type { AnalysisReport, FlowCheck, FlowResult, ReportSummary, SeedRowResult, Severity } from "./report";
-import type { ResourceRecord } from "./resources";
-import { requiredFlowsForModel, rolesOf, type ModelFlowOptions, type ModelFlowRequirements } from "./roles";
-import { summarizeModel } from "./summary";
-import { ruleEntries, type RuleEntry } from "./usage";
-import type { FlowVerdict } from "./verdict";
+import { evaluateFlow, flowQueries } from "./evaluate/evaluate";
+import { essentialSide } from "./checks/essential";
+import { checkFromVerdict, missingSubnetCheck, undecidedCheck } from "./report/explain";
+import { findingsFor, type FindingOptions } from "./checks/findings";
+import { modelsFromResources, type ModelsFromResourcesOptions } from "./model/from-resources";
+import { describeMissingRole } from "./evaluate/locate";
+import type { NetworkModel } from "./model/model";
+import type {
+    AnalysisReport,
+    FlowCheck,
+    FlowResult,
+    ReportSummary,
+    SeedRowResult,
+    Severity,
+} from "./report/report";
+import type { ResourceRecord } from "./model/resources";
+import {
+    requiredFlowsForModel,
+    rolesOf,
+    type ModelFlowOptions,
+    type ModelFlowRequirements,
+} from "./requirements/flows-for-model";
+import { summarizeModel } from "./report/summary";
+import { ruleEntries, type RuleEntry } from "./checks/rule-usage";
+import type { FlowVerdict } from "./evaluate/verdict";
 
 /*
  * The analyzer's entry point: every required and declared flow checked with OCI semantics and explained,

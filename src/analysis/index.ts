@@ -24,16 +24,16 @@ export {
     type ProbeEnd,
     type ProbeOutcome,
     type ReportDiff,
-} from "./diff";
-export { checkFromVerdict, routeText, rulesText } from "./explain";
+} from "./report/diff";
+export { checkFromVerdict, routeText, rulesText } from "./report/explain";
 export {
     DEFAULT_ANYWHERE_EXCEPTIONS,
     findingsFor,
     ruleCoversRule,
     type FindingOptions,
     type TrafficException,
-} from "./findings";
-export { limitCounts } from "./findings-network";
+} from "./checks/findings";
+export { limitCounts } from "./checks/network";
 export {
     evaluateFlow,
     evaluateFlows,
@@ -44,13 +44,13 @@ export {
     type RouteVerdict,
     type RuleRef,
     type SideVerdict,
-} from "./evaluate";
+} from "./evaluate/evaluate";
 export {
     GATEWAY_TYPES,
     OCI_TYPES,
     modelsFromResources,
     type ModelsFromResourcesOptions,
-} from "./from-resources";
+} from "./model/from-resources";
 export { recordProgram, valueOf, type RecordedRun, type RecordOptions } from "./mock-engine";
 export type {
     GatewayKind,
@@ -63,7 +63,7 @@ export type {
     ModelSubnet,
     NetworkModel,
     RuleOrigin,
-} from "./model";
+} from "./model/model";
 export {
     SEVERITIES,
     ruleRefText,
@@ -85,9 +85,9 @@ export {
     type SeedRowResult,
     type Severity,
     type SubnetSummary,
-} from "./report";
-export type { ResourceRecord } from "./resources";
-export { kubeClientsFromModel, type KubeClients } from "./kube-clients";
+} from "./report/report";
+export type { ResourceRecord } from "./model/resources";
+export { kubeClientsFromModel, type KubeClients } from "./requirements/kube-clients";
 export {
     requiredFlowsForModel,
     resolvedFlowsFromOutput,
@@ -95,11 +95,11 @@ export {
     type ModelFlowContext,
     type ModelFlowOptions,
     type ModelFlowRequirements,
-} from "./roles";
-export { componentOutputsFromStackExport, nameFromUrn, recordsFromStackExport } from "./stack-export";
-export { IngestError, MAX_INPUT_BYTES } from "./ingest/common";
-export { modelsFromIngested, recordsFromStackExportFile, type IngestedModel } from "./ingest/network";
-export { OCI_EXPORT_FILES, recordsFromOciExport, type IngestedExport } from "./ingest/oci-export";
-export type { IngestedNetwork, IngestSource } from "./ingest/records";
-export { recordsFromTerraform, TERRAFORM_TYPES } from "./ingest/terraform";
-export { summarizeModel } from "./summary";
+} from "./requirements/flows-for-model";
+export { componentOutputsFromStackExport, nameFromUrn, recordsFromStackExport } from "./model/stack-export";
+export { IngestError, MAX_INPUT_BYTES } from "./model/ingest/common";
+export { modelsFromIngested, recordsFromStackExportFile, type IngestedModel } from "./model/ingest/network";
+export { OCI_EXPORT_FILES, recordsFromOciExport, type IngestedExport } from "./model/ingest/oci-export";
+export type { IngestedNetwork, IngestSource } from "./model/ingest/records";
+export { recordsFromTerraform, TERRAFORM_TYPES } from "./model/ingest/terraform";
+export { summarizeModel } from "./report/summary";

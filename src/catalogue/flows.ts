@@ -1,6 +1,6 @@
 import type { ResolvedConfig, ResolvedExtraRule, SubnetRole } from "../config/types";
-import { ANYWHERE } from "../cidr/cidr";
-import { KUBE_INTERNAL_CIDR } from "../cidr/reserved";
+import { ANYWHERE } from "../net/cidr";
+import { KUBE_INTERNAL_CIDR } from "../net/reserved";
 import {
     COMMON_FLOWS,
     CONTROL_PLANE_ENDPOINT_FLOWS,

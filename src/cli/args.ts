@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import type { TrafficException } from "../analysis/findings";
-import { SEVERITIES, type Severity } from "../analysis/report";
+import type { TrafficException } from "../analysis/checks/findings";
+import { SEVERITIES, type Severity } from "../analysis/report/report";
 import { didYouMean } from "../config/keys";
 import { escapeUnsafe } from "../config/text";
 

@@ -1,4 +1,4 @@
-import { diffModels, diffReports, type ModelDiff, type ReportDiff } from "../analysis/diff";
+import { diffModels, diffReports, type ModelDiff, type ReportDiff } from "../analysis/report/diff";
 import type { OfflinePlan } from "./plan";
 
 /*

@@ -1,8 +1,8 @@
-import type { NetworkModel } from "../analysis/model";
-import type { ResourceRecord } from "../analysis/resources";
-import { knownString } from "../analysis/resource-values";
-import { TOKENS } from "../analysis/ingest/records";
-import type { ModelFlowContext } from "../analysis/roles";
+import type { NetworkModel } from "../analysis/model/model";
+import type { ResourceRecord } from "../analysis/model/resources";
+import { knownString } from "../analysis/model/resource-values";
+import { TOKENS } from "../analysis/model/ingest/records";
+import type { ModelFlowContext } from "../analysis/requirements/flows-for-model";
 import { SUBNET_DISPLAY_NAMES, type SubnetRole, type WorkloadClusterNetworkArgs } from "../config/types";
 
 /*

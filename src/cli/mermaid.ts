@@ -1,4 +1,4 @@
-import type { AnalysisReport, FlowResult } from "../analysis/report";
+import type { AnalysisReport, FlowResult } from "../analysis/report/report";
 import type { ResolvedEndpoint } from "../catalogue/types";
 import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../config/types";
 import { flowTraffic } from "./text";

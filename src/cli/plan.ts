@@ -1,16 +1,16 @@
 import { analyzeNetwork } from "../analysis/analyze";
-import type { AcknowledgedTraffic, TrafficException } from "../analysis/findings";
-import { modelsFromResources } from "../analysis/from-resources";
+import type { AcknowledgedTraffic, TrafficException } from "../analysis/checks/findings";
+import { modelsFromResources } from "../analysis/model/from-resources";
 import { recordProgram, valueOf } from "../analysis/mock-engine";
-import type { NetworkModel } from "../analysis/model";
-import type { AnalysisReport } from "../analysis/report";
-import { resolvedFlowsFromOutput } from "../analysis/roles";
-import type { ResourceRecord } from "../analysis/resources";
+import type { NetworkModel } from "../analysis/model/model";
+import type { AnalysisReport } from "../analysis/report/report";
+import { resolvedFlowsFromOutput } from "../analysis/requirements/flows-for-model";
+import type { ResourceRecord } from "../analysis/model/resources";
 import type { ResolvedFlow } from "../catalogue/types";
 import { WorkloadClusterNetwork } from "../component/workload-cluster-network";
 import type { ResolvedConfig, WorkloadClusterNetworkArgs } from "../config/types";
 import { resolveNetwork } from "../config/resolve";
-import { planNetwork } from "../render/plan";
+import { planNetwork } from "../plan/plan";
 import type { LoadedInput } from "./input";
 
 /*

@@ -1,4 +1,4 @@
-import type { ProbeChange, ProbeEnd, ProbeOutcome } from "../analysis/diff";
+import type { ProbeChange, ProbeEnd, ProbeOutcome } from "../analysis/report/diff";
 import type {
     AnalysisReport,
     ContainerSummary,
@@ -8,14 +8,14 @@ import type {
     LimitCount,
     RuleSummary,
     SubnetSummary,
-} from "../analysis/report";
-import { ruleRefText } from "../analysis/report";
-import type { FlowPartVerdict, RouteVerdict, RuleRef, SideVerdict } from "../analysis/verdict";
+} from "../analysis/report/report";
+import { ruleRefText } from "../analysis/report/report";
+import type { FlowPartVerdict, RouteVerdict, RuleRef, SideVerdict } from "../analysis/evaluate/verdict";
 import type { ResolvedEndpoint } from "../catalogue/types";
 import type { ResolvedConfig } from "../config/types";
 import type { PlanDiff } from "./diff";
 import type { OfflinePlan } from "./plan";
-import { describeTraffic } from "../analysis/describe";
+import { describeTraffic } from "../net/describe";
 
 /*
  * `--format json`: a versioned document for CI and tooling. Every object is built here field by field, in

@@ -1,6 +1,6 @@
-import { describeTraffic } from "../analysis/describe";
-import { gatewayText, rulesText } from "../analysis/explain";
-import type { AnalysisReport } from "../analysis/report";
+import { describeTraffic } from "../net/describe";
+import { gatewayText, rulesText } from "../analysis/report/explain";
+import type { AnalysisReport } from "../analysis/report/report";
 import type { PlanDiff } from "./diff";
 import { mermaidFlowchart } from "./mermaid";
 import type { OfflinePlan } from "./plan";

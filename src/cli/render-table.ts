@@ -1,7 +1,7 @@
-import type { ProbeChange } from "../analysis/diff";
-import { describeTraffic } from "../analysis/describe";
-import { gatewayText, rulesText } from "../analysis/explain";
-import type { AnalysisReport, Severity } from "../analysis/report";
+import type { ProbeChange } from "../analysis/report/diff";
+import { describeTraffic } from "../net/describe";
+import { gatewayText, rulesText } from "../analysis/report/explain";
+import type { AnalysisReport, Severity } from "../analysis/report/report";
 import type { PlanDiff } from "./diff";
 import { columns, type Colour, type Painter } from "./layout";
 import type { OfflinePlan } from "./plan";

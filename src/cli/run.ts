@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { severityAtLeast, type AnalysisReport, type Severity } from "../analysis/report";
+import { severityAtLeast, type AnalysisReport, type Severity } from "../analysis/report/report";
 import { NetworkConfigError } from "../config/types";
 import { parseCli, USAGE, type CliOptions } from "./args";
 import { diffPlans, type PlanDiff } from "./diff";
@@ -8,7 +8,7 @@ import { applyOverrides, defaultInput, InputError, loadConfigFile, type LoadedIn
 import { colourWanted, painter } from "./layout";
 import type { OfflinePlan } from "./plan";
 import { resolveNetwork } from "../config/resolve";
-import { planNetwork } from "../render/plan";
+import { planNetwork } from "../plan/plan";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderTable } from "./render-table";

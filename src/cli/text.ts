@@ -1,6 +1,6 @@
-import { describeTraffic } from "../analysis/describe";
-import type { ProbeEnd } from "../analysis/diff";
-import type { FlowResult, RuleSummary } from "../analysis/report";
+import { describeTraffic } from "../net/describe";
+import type { ProbeEnd } from "../analysis/report/diff";
+import type { FlowResult, RuleSummary } from "../analysis/report/report";
 import type { Protocol, ResolvedEndpoint } from "../catalogue/types";
 import { SUBNET_DISPLAY_NAMES } from "../config/types";
 

@@ -2,22 +2,22 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { analyzeNetwork } from "../analysis/analyze";
-import { diffModels, diffReports } from "../analysis/diff";
-import type { TrafficException } from "../analysis/findings";
-import { IngestError, MAX_INPUT_BYTES } from "../analysis/ingest/common";
+import { diffModels, diffReports } from "../analysis/report/diff";
+import type { TrafficException } from "../analysis/checks/findings";
+import { IngestError, MAX_INPUT_BYTES } from "../analysis/model/ingest/common";
 import {
     modelsFromIngested,
     recordsFromStackExportFile,
     type IngestedModel,
-} from "../analysis/ingest/network";
-import { recordsFromOciExport } from "../analysis/ingest/oci-export";
-import type { IngestedNetwork } from "../analysis/ingest/records";
-import { recordsFromTerraform } from "../analysis/ingest/terraform";
-import { readJsonFile } from "../analysis/ingest/common";
-import type { AnalysisReport, Severity } from "../analysis/report";
-import { SEVERITIES } from "../analysis/report";
-import { requiredFlowsForModel, type ModelFlowRequirements } from "../analysis/roles";
-import { isCidrError, parseCidr } from "../cidr/cidr";
+} from "../analysis/model/ingest/network";
+import { recordsFromOciExport } from "../analysis/model/ingest/oci-export";
+import type { IngestedNetwork } from "../analysis/model/ingest/records";
+import { recordsFromTerraform } from "../analysis/model/ingest/terraform";
+import { readJsonFile } from "../analysis/model/ingest/common";
+import type { AnalysisReport, Severity } from "../analysis/report/report";
+import { SEVERITIES } from "../analysis/report/report";
+import { requiredFlowsForModel, type ModelFlowRequirements } from "../analysis/requirements/flows-for-model";
+import { isCidrError, parseCidr } from "../net/cidr";
 import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../config/types";
 import { parseException, type Format } from "./args";
 import type { PlanDiff } from "./diff";
@@ -31,7 +31,7 @@ import { EXIT, verdictOf, type CliIo } from "./run";
 /*
  * `oke-c3-network verify`: proves a network that already exists (a Terraform state or saved plan, an OCI CLI
  * export, a `pulumi stack export`) against Oracle's catalogue, with the plan command's formats, findings,
- * --diff and exit codes. Ingestion (src/analysis/ingest) turns each source into resource records; the
+ * --diff and exit codes. Ingestion (src/analysis/model/ingest) turns each source into resource records; the
  * analyzer evaluates; this file only parses arguments, picks the input and presents each VCN in turn.
  */
 

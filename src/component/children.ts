@@ -7,9 +7,9 @@ import type {
     PlannedRouteTable,
     PlannedSecurityList,
     PlannedSubnet,
-} from "../render/plan";
-import { toNsgRuleFields, toSecurityListEgress, toSecurityListIngress } from "../render/oci-shapes";
-import type { RuleOwner } from "../render/rules";
+} from "../plan/plan";
+import { toNsgRuleFields, toSecurityListEgress, toSecurityListIngress } from "../plan/oci-shapes";
+import type { RuleOwner } from "../plan/rules";
 
 /** What every child shares: its parent, compartment and tags. */
 export interface ChildContext {

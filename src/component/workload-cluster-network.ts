@@ -2,8 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedLayout, SubnetRole, WorkloadClusterNetworkArgs } from "../config/types";
 import { resolveNetwork } from "../config/resolve";
 import type { RequiredFlow } from "../catalogue/types";
-import { planNetwork, type NetworkPlan, type RouteTableKey } from "../render/plan";
-import type { RuleOwner } from "../render/rules";
+import { planNetwork, type NetworkPlan, type RouteTableKey } from "../plan/plan";
+import type { RuleOwner } from "../plan/rules";
 import {
     childContext,
     createInternetGateway,

@@ -1,4 +1,4 @@
-import { cidrSize, parseCidr, isCidrError } from "../cidr/cidr";
+import { cidrSize, parseCidr, isCidrError } from "../net/cidr";
 import { SUBNET_DISPLAY_NAMES, type ConfigProblem, type ResolvedLayout, type SubnetRole } from "./types";
 
 /*

@@ -1,4 +1,4 @@
-import { ANYWHERE, cidrOverlaps, isCidrError, parseCidr } from "../cidr/cidr";
+import { ANYWHERE, cidrOverlaps, isCidrError, parseCidr } from "../net/cidr";
 import { isRecord } from "./plain";
 import { ROUTE_RULE_KEYS } from "./arg-keys";
 import { unknownKeyProblems } from "./keys";

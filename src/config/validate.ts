@@ -1,15 +1,7 @@
-import { carveLayout, type CarvedRole, type GivenSubnets } from "../cidr/carve";
-import {
-    cidrAt,
-    cidrContains,
-    cidrOverlaps,
-    cidrSize,
-    isCidrError,
-    parseCidr,
-    type Cidr,
-} from "../cidr/cidr";
-import { C3_RESERVED_RANGES, KUBE_INTERNAL_CIDR, reservedOverlaps } from "../cidr/reserved";
-import { NON_UNICAST_RANGES, nonUnicastOverlaps } from "../cidr/world";
+import { carveLayout, type CarvedRole, type GivenSubnets } from "./carve";
+import { cidrAt, cidrContains, cidrOverlaps, cidrSize, isCidrError, parseCidr, type Cidr } from "../net/cidr";
+import { C3_RESERVED_RANGES, KUBE_INTERNAL_CIDR, reservedOverlaps } from "../net/reserved";
+import { NON_UNICAST_RANGES, nonUnicastOverlaps } from "../net/world";
 import {
     ARG_KEYS,
     CIDR_KEYS,

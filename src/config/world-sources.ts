@@ -1,5 +1,5 @@
-import { parseCidr, isCidrError, type Cidr } from "../cidr/cidr";
-import { isWorldWide, WORLD_WIDE_TEXT } from "../cidr/world";
+import { parseCidr, isCidrError, type Cidr } from "../net/cidr";
+import { isWorldWide, WORLD_WIDE_TEXT } from "../net/world";
 import { WORLD_WIDE_KEYS } from "./arg-keys";
 import { unknownKeyFix, unknownKeyProblems } from "./keys";
 import { firstUnsafeCharacter } from "./text";

@@ -1,8 +1,8 @@
 import type { ResolvedFlow } from "../catalogue/types";
 import type { SubnetRole } from "../config/types";
-import type { ResourceRecord } from "../analysis/resources";
-import { isRecord, knownString } from "../analysis/resource-values";
-import { resolvedFlowsFromOutput } from "../analysis/roles";
+import type { ResourceRecord } from "../analysis/model/resources";
+import { isRecord, knownString } from "../analysis/model/resource-values";
+import { resolvedFlowsFromOutput } from "../analysis/requirements/flows-for-model";
 
 /*
  * What a WorkloadClusterNetwork component tells a policy through its registered outputs: the flows its

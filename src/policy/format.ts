@@ -1,10 +1,10 @@
 import type { Protocol, ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
-import { isCidrError, parseCidr } from "../cidr/cidr";
+import { isCidrError, parseCidr } from "../net/cidr";
 import { SUBNET_DISPLAY_NAMES } from "../config/types";
-import { describeTraffic } from "../analysis/describe";
-import { protocolName, ruleTraffic as analyzerRuleTraffic } from "../analysis/usage";
-import { describeRuleOrigin } from "../analysis/match";
-import type { ModelRule, ModelSubnet, NetworkModel } from "../analysis/model";
+import { describeTraffic } from "../net/describe";
+import { protocolName, ruleTraffic as analyzerRuleTraffic } from "../analysis/checks/rule-usage";
+import { describeRuleOrigin } from "../analysis/evaluate/match";
+import type { ModelRule, ModelSubnet, NetworkModel } from "../analysis/model/model";
 
 /*
  * Wording shared by the policies. A violation is read in a CI log by someone who must fix a security list,

@@ -1,4 +1,4 @@
-import { kubeClientsFromModel, type KubeClients } from "../analysis/kube-clients";
+import { kubeClientsFromModel, type KubeClients } from "../analysis/requirements/kube-clients";
 import type { OkeNetwork } from "./networks";
 
 /*
@@ -7,7 +7,7 @@ import type { OkeNetwork } from "./networks";
  * control-plane-endpoint's security rules, read by the analyzer's one reader ({@link kubeClientsFromModel}).
  */
 
-export type { KubeClients } from "../analysis/kube-clients";
+export type { KubeClients } from "../analysis/requirements/kube-clients";
 
 /** The kube client CIDRs: config, else the component's flows, else the endpoint's API-port ingress sources. */
 export function kubeClientsOf(

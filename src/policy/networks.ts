@@ -1,8 +1,8 @@
 import type { SubnetRole } from "../config/types";
-import type { NetworkModel } from "../analysis/model";
-import type { ResourceRecord } from "../analysis/resources";
-import { modelsFromResources, OCI_TYPES } from "../analysis/from-resources";
-import { isRecord, knownString } from "../analysis/resource-values";
+import type { NetworkModel } from "../analysis/model/model";
+import type { ResourceRecord } from "../analysis/model/resources";
+import { modelsFromResources, OCI_TYPES } from "../analysis/model/from-resources";
+import { isRecord, knownString } from "../analysis/model/resource-values";
 import { componentView, type ComponentView } from "./component";
 import type { SubnetNames } from "./config";
 import { NO_OKE_NETWORK, type CheckOutcome } from "./define";

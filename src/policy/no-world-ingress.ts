@@ -1,7 +1,7 @@
-import { cidr, isCidrError, parseCidr } from "../cidr/cidr";
-import { isWorldWide } from "../cidr/world";
-import { cellText, worldOpenRules, type TrafficCell } from "../analysis/world-ingress";
-import type { ModelRule, NetworkModel } from "../analysis/model";
+import { cidr, isCidrError, parseCidr } from "../net/cidr";
+import { isWorldWide } from "../net/world";
+import { cellText, worldOpenRules, type TrafficCell } from "../analysis/checks/world-ingress";
+import type { ModelRule, NetworkModel } from "../analysis/model/model";
 import { configRecord, readIntegers, readSubnetNames, SUBNET_NAMES_SCHEMA, type SubnetNames } from "./config";
 import { NO_OKE_NETWORK, stackPolicy, type CheckOutcome, type StackCheck } from "./define";
 import { describeRule, invalidPeerMessage, listWords, subnetsCarrying, urnOf } from "./format";

@@ -1,11 +1,11 @@
-import { type Cidr, isCidrError, parseCidr } from "../cidr/cidr";
+import { type Cidr, isCidrError, parseCidr } from "../net/cidr";
 import type { SubnetRole } from "../config/types";
 import { SUBNET_DISPLAY_NAMES } from "../config/types";
-import { coverage, interval, type Box } from "../analysis/coverage";
-import { describeAddresses } from "../analysis/describe";
-import { CIDR_BLOCK } from "../analysis/match";
-import type { ModelRule, ModelSubnet } from "../analysis/model";
-import { effectiveRules } from "../analysis/sides";
+import { coverage, interval, type Box } from "../net/coverage";
+import { describeAddresses } from "../net/describe";
+import { CIDR_BLOCK } from "../analysis/evaluate/match";
+import type { ModelRule, ModelSubnet } from "../analysis/model/model";
+import { effectiveRules } from "../analysis/evaluate/sides";
 import {
     KUBE_CLIENT_CIDRS_SCHEMA,
     KUBERNETES_API_PORT_SCHEMA,

@@ -1,6 +1,6 @@
-import { modelsFromResources, OCI_TYPES } from "../analysis/from-resources";
-import type { ModelRule } from "../analysis/model";
-import { nsgRules, securityListRules } from "../analysis/resource-rules";
+import { modelsFromResources, OCI_TYPES } from "../analysis/model/from-resources";
+import type { ModelRule } from "../analysis/model/model";
+import { nsgRules, securityListRules } from "../analysis/model/resource-rules";
 import { labelOf, ofType, referenced, type StackView } from "./stack";
 
 /*

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import type { ResourceRecord } from "../analysis/resources";
-import { UNKNOWN_SENTINEL } from "../analysis/resource-values";
+import type { ResourceRecord } from "../analysis/model/resources";
+import { UNKNOWN_SENTINEL } from "../analysis/model/resource-values";
 
 /*
  * Turns the stack a policy pack receives into the analyzer's ResourceRecords, so the same model builder

@@ -1,6 +1,6 @@
 import type { ResolvedFlow } from "../catalogue/types";
 import type { SubnetRole } from "../config/types";
-import { requiredFlowsForModel as catalogueFlowsForModel } from "../analysis/roles";
+import { requiredFlowsForModel as catalogueFlowsForModel } from "../analysis/requirements/flows-for-model";
 import type { KubeClients } from "./kube-clients";
 import type { CniDecision, OkeNetwork } from "./networks";
 

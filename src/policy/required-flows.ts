@@ -1,8 +1,8 @@
 import { INCLUDE_UNVERIFIED_BY_DEFAULT, NAT_GATEWAY_BY_DEFAULT, type ResolvedFlow } from "../catalogue/types";
-import { evaluateFlow, flowQueries, type FlowVerdict } from "../analysis/evaluate";
-import { describeMissingRole } from "../analysis/locate";
-import type { NetworkModel } from "../analysis/model";
-import { effectiveRules } from "../analysis/sides";
+import { evaluateFlow, flowQueries, type FlowVerdict } from "../analysis/evaluate/evaluate";
+import { describeMissingRole } from "../analysis/evaluate/locate";
+import type { NetworkModel } from "../analysis/model/model";
+import { effectiveRules } from "../analysis/evaluate/sides";
 import {
     CNI_SCHEMA,
     cidrListSchema,

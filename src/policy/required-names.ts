@@ -1,5 +1,5 @@
-import type { ResourceRecord } from "../analysis/resources";
-import { knownString } from "../analysis/resource-values";
+import type { ResourceRecord } from "../analysis/model/resources";
+import { knownString } from "../analysis/model/resource-values";
 import { CNI_SCHEMA, readChoice, readSubnetNames, SUBNET_NAMES_SCHEMA, type SubnetNames } from "./config";
 import { NO_OKE_NETWORK, stackPolicy, type CheckOutcome, type StackCheck } from "./define";
 import { urnOf } from "./format";

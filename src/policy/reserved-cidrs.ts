@@ -1,7 +1,7 @@
-import { cidrOverlaps, isCidrError, parseCidr } from "../cidr/cidr";
-import { C3_RESERVED_RANGES, type ReservedRange } from "../cidr/reserved";
-import { OCI_TYPES } from "../analysis/from-resources";
-import type { ResourceRecord } from "../analysis/resources";
+import { cidrOverlaps, isCidrError, parseCidr } from "../net/cidr";
+import { C3_RESERVED_RANGES, type ReservedRange } from "../net/reserved";
+import { OCI_TYPES } from "../analysis/model/from-resources";
+import type { ResourceRecord } from "../analysis/model/resources";
 import { cidrListSchema, readStrings } from "./config";
 import { stackPolicy, type CheckOutcome, type StackCheck } from "./define";
 import { emptyResult, type CheckResult } from "./report";

@@ -3,10 +3,10 @@ import {
     MAX_INGRESS_RULES_PER_SECURITY_LIST,
     MAX_RULES_PER_NSG,
     MAX_SECURITY_LISTS_PER_SUBNET,
-} from "../config/limits";
-import { OCI_TYPES } from "../analysis/from-resources";
-import type { ResourceRecord } from "../analysis/resources";
-import { knownString } from "../analysis/resource-values";
+} from "../c3/limits";
+import { OCI_TYPES } from "../analysis/model/from-resources";
+import type { ResourceRecord } from "../analysis/model/resources";
+import { knownString } from "../analysis/model/resource-values";
 import { readInteger } from "./config";
 import { stackPolicy, type CheckOutcome, type StackCheck } from "./define";
 import { emptyResult, type CheckResult } from "./report";

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import type { ResourceRecord } from "../analysis/resources";
-import { knownString } from "../analysis/resource-values";
+import type { ResourceRecord } from "../analysis/model/resources";
+import { knownString } from "../analysis/model/resource-values";
 import { recordsFromPolicyResources } from "./records";
 
 /*

@@ -1,9 +1,9 @@
 import type { PortRange } from "../catalogue/types";
-import { isCidrError, parseCidr } from "../cidr/cidr";
-import { ALL_PORTS, LINUX_EPHEMERAL_PORTS, type RuleQuery } from "../analysis/match";
-import type { ModelRule, NetworkModel } from "../analysis/model";
-import { describePorts, describeTraffic } from "../analysis/describe";
-import { checkAtSubnet } from "../analysis/sides";
+import { isCidrError, parseCidr } from "../net/cidr";
+import { ALL_PORTS, LINUX_EPHEMERAL_PORTS, type RuleQuery } from "../analysis/evaluate/match";
+import type { ModelRule, NetworkModel } from "../analysis/model/model";
+import { describePorts, describeTraffic } from "../net/describe";
+import { checkAtSubnet } from "../analysis/evaluate/sides";
 import { configRecord, readSubnetNames, SUBNET_NAMES_SCHEMA, type SubnetNames } from "./config";
 import { NO_OKE_NETWORK, stackPolicy, type CheckOutcome, type StackCheck } from "./define";
 import { describeRule, invalidPeerMessage, ruleProtocol, subnetsCarrying, urnOf } from "./format";

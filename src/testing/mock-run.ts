@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceRecord } from "../analysis/resources";
+import type { ResourceRecord } from "../analysis/model/resources";
 
 /*
  * Runs Pulumi programs in-process under `pulumi.runtime.setMocks` and records every resource registered with

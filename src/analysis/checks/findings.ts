@@ -1,0 +1,61 @@
+import { accessFindings, limitCounts, limitFindings, reservedFindings } from "./network";
+import {
+    allProtocolFindings,
+    anywhereFindings,
+    shadowFindings,
+    unusedRuleFindings,
+    widePortFindings,
+    type AcknowledgedTraffic,
+    type TrafficException,
+} from "./rules";
+import type { NetworkModel } from "../model/model";
+import { SEVERITIES, type Finding, type LimitCount } from "../report/report";
+import { ruleEntries, ruleUsage } from "./rule-usage";
+import type { FlowVerdict } from "../evaluate/verdict";
+
+export {
+    DEFAULT_ANYWHERE_EXCEPTIONS,
+    ruleCoversRule,
+    type AcknowledgedTraffic,
+    type TrafficException,
+} from "./rules";
+
+/** Options of {@link findingsFor}. */
+export interface FindingOptions {
+    /** Ingress from 0.0.0.0/0 accepted on purpose, beyond ICMP 3 and 11. */
+    anywhereExceptions?: TrafficException[];
+    /**
+     * World-wide ingress the config acknowledges (`worldWideSources`): still reported, at severity info with
+     * the reason, so a reviewer sees every opening to the internet.
+     */
+    acknowledgedAnywhere?: AcknowledgedTraffic[];
+    /** Whether the load-balancer subnets are meant public; without it only always-private roles are checked. */
+    clusterAccess?: "public" | "private";
+}
+
+/**
+ * Every least-privilege and correctness finding of a model, given the verdicts of its required and declared
+ * flows (a rule is "used" when some verdict names it). Most severe first; within a severity, model order.
+ */
+export function findingsFor(
+    model: NetworkModel,
+    verdicts: readonly FlowVerdict[],
+    options: FindingOptions = {},
+): { findings: Finding[]; limits: LimitCount[] } {
+    const entries = ruleEntries(model);
+    const usage = ruleUsage(verdicts);
+    const limits = limitCounts(model);
+    const findings = [
+        ...unusedRuleFindings(model, entries, usage),
+        ...anywhereFindings(entries, options.anywhereExceptions ?? [], options.acknowledgedAnywhere ?? []),
+        ...allProtocolFindings(entries, usage),
+        ...widePortFindings(entries, usage),
+        ...shadowFindings(entries),
+        ...limitFindings(limits),
+        ...accessFindings(model, options.clusterAccess),
+        ...reservedFindings(model),
+    ];
+    const rank = (f: Finding): number => SEVERITIES.length - SEVERITIES.indexOf(f.severity);
+    // Array#sort is stable, so findings of one severity keep the model's order.
+    return { findings: findings.sort((a, b) => rank(a) - rank(b)), limits };
+}

@@ -4,16 +4,7 @@
  */
 export { WorkloadClusterNetwork, WORKLOAD_CLUSTER_NETWORK_TYPE } from "./component/workload-cluster-network";
 export type { RoleIds } from "./component/children";
-export {
-    Cni,
-    ClusterAccess,
-    EgressMode,
-    SecurityRulesMode,
-    NetworkConfigError,
-    SUBNET_DISPLAY_NAMES,
-    SUBNET_ROLES,
-    ORACLE_CIDR_TERMS,
-} from "./config/types";
+export { NetworkConfigError } from "./config/types";
 export type {
     WorkloadClusterNetworkArgs,
     NetworkCidrs,
@@ -23,7 +14,6 @@ export type {
     ResolvedLayout,
     ResolvedConfig,
     ConfigProblem,
-    SubnetRole,
     WorldWideSource,
 } from "./config/types";
 export { resolveConfig, validateConfig } from "./config/validate";
@@ -34,3 +24,6 @@ export { STATIC_FLOWS, requiredFlowsFor } from "./catalogue/flows";
 export type { FlowDefinition, ResolvedFlow, Endpoint, Provenance } from "./catalogue/types";
 export { planNetwork } from "./plan/plan";
 export type { NetworkPlan } from "./plan/plan";
+export { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, ORACLE_CIDR_TERMS } from "./c3/roles";
+export { type SubnetRole } from "./c3/roles";
+export { Cni, ClusterAccess, EgressMode, SecurityRulesMode } from "./c3/choices";

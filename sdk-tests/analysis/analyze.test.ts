@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { analyzeNetwork, analyzeResources, SEED_ROWS } from "../../src/analysis/analyze";
+import { analyzeNetwork, analyzeResources } from "../../src/analysis/analyze";
 import type { NetworkModel } from "../../src/analysis/model/model";
 import type { AnalysisReport, FlowResult } from "../../src/analysis/report/report";
 import { requiredFlowsForModel } from "../../src/analysis/requirements/flows-for-model";
@@ -9,6 +9,7 @@ import { argsFor, deploy, type Deployment } from "../fixtures/harness";
 import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
 import { CLIENTS, KMI, KMILB, SERVICE_LB, VCN, WORKER, oracleModel, setList } from "./models";
 import { compliantFlows, compliantModel, workerIngress } from "./report-models";
+import { SEED_ROWS } from "../../src/c3/seed-rows";
 
 /*
  * The analyzer's explanations: a flow that holds names the exact rule on each side and the route; one that

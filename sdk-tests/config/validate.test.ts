@@ -1,17 +1,12 @@
 import assert from "node:assert/strict";
 import * as limits from "../../src/c3/limits";
-import {
-    DEFAULT_KUBERNETES_API_PORT,
-    DEFAULT_VCN_DNS_LABEL,
-    podSubnetProblems,
-    resolveConfig,
-    validateConfig,
-} from "../../src/config/validate";
+import { podSubnetProblems, resolveConfig, validateConfig } from "../../src/config/validate";
 import {
     NetworkConfigError,
     type ConfigProblem,
     type WorkloadClusterNetworkArgs,
 } from "../../src/config/types";
+import { DEFAULT_KUBERNETES_API_PORT, DEFAULT_VCN_DNS_LABEL } from "../../src/c3/defaults";
 
 const VALID = {
     compartmentId: "ocid1.compartment.oc1..test",

@@ -4,9 +4,10 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import type { RequiredFlow, ResolvedFlow } from "../../src/catalogue/types";
-import { NetworkConfigError, SUBNET_ROLES } from "../../src/config/types";
+import { NetworkConfigError } from "../../src/config/types";
 import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
+import { SUBNET_ROLES } from "../../src/c3/roles";
 
 /*
  * Runs the example projects the way `pulumi up` would, but in-process under Pulumi's mock engine: the

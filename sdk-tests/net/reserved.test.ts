@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { cidr } from "../../src/net/cidr";
-import { C3_RESERVED_RANGES, KUBE_INTERNAL_CIDR, reservedOverlaps } from "../../src/net/reserved";
+import { reservedOverlaps } from "../../src/net/reserved";
+import { C3_RESERVED_RANGES, KUBE_INTERNAL_CIDR } from "../../src/c3/reserved";
 
 describe("C3 reserved ranges (docs/oracle-c3-network.md §2c, §2d)", () => {
     it("lists exactly Oracle's reserved ranges", () => {

@@ -1,5 +1,4 @@
 import type { ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
-import type { SubnetRole } from "../config/types";
 import { evaluateFlow, flowQueries } from "./evaluate/evaluate";
 import { essentialSide } from "./checks/essential";
 import { checkFromVerdict, missingSubnetCheck, undecidedCheck } from "./report/explain";
@@ -25,6 +24,8 @@ import {
 import { summarizeModel } from "./report/summary";
 import { ruleEntries, type RuleEntry } from "./checks/rule-usage";
 import type { FlowVerdict } from "./evaluate/verdict";
+import { type SubnetRole } from "../c3/roles";
+import { SEED_ROWS } from "../c3/seed-rows";
 
 /*
  * The analyzer's entry point: every required and declared flow checked with OCI semantics and explained,
@@ -34,23 +35,6 @@ import type { FlowVerdict } from "./evaluate/verdict";
 
 /** Options of {@link analyzeNetwork}. */
 export type AnalyzeOptions = FindingOptions;
-
-/**
- * Oracle's C3 port table (docs/oracle-c3-network.md §1a, "Workload Cluster Network Ports", Flannel), restated: the 10 seed rows
- * every OKE network on C3 must honour. Flows carry them as `C3 ports 1a#N` references.
- */
-export const SEED_ROWS: readonly string[] = [
-    "bastion host (vcn_cidr) → worker subnet, TCP 22",
-    "bastion host (vcn_cidr) → control-plane subnet (kmi_cidr), TCP 22",
-    "worker_cidr → yum repository, TCP 80",
-    "worker_cidr → secure yum repository, TCP 443",
-    "worker_cidr → container registry, TCP 5000",
-    "worker_cidr → control-plane subnet (kmi_cidr), TCP 6443 (node join)",
-    "worker_cidr → control-plane load balancer, TCP 6443",
-    "kube_client_cidr → control-plane load balancer, TCP 6443",
-    "worker_cidr → kubeapi on the control-plane subnet (kmi_cidr), TCP 6443",
-    "kube_client_cidr → worker_cidr, TCP 30000-32767 (NodePorts)",
-];
 
 const SEED_REF = /^C3 ports 1a#(\d+)$/;
 

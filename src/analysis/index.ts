@@ -7,7 +7,6 @@ export {
     analyzeNetwork,
     analyzeResources,
     seedRowsOf,
-    SEED_ROWS,
     type AnalyzeOptions,
     type AnalyzeResourcesOptions,
 } from "./analyze";
@@ -29,7 +28,6 @@ export { checkFromVerdict, routeText, rulesText } from "./report/explain";
 export {
     DEFAULT_ANYWHERE_EXCEPTIONS,
     findingsFor,
-    ruleCoversRule,
     type FindingOptions,
     type TrafficException,
 } from "./checks/findings";
@@ -103,3 +101,5 @@ export { OCI_EXPORT_FILES, recordsFromOciExport, type IngestedExport } from "./m
 export type { IngestedNetwork, IngestSource } from "./model/ingest/records";
 export { recordsFromTerraform, TERRAFORM_TYPES } from "./model/ingest/terraform";
 export { summarizeModel } from "./report/summary";
+export { SEED_ROWS } from "../c3/seed-rows";
+export { ruleCoversRule } from "../net/rules";

@@ -1,6 +1,5 @@
-import type { ResolvedConfig, ResolvedExtraRule, SubnetRole } from "../config/types";
+import type { ResolvedConfig, ResolvedExtraRule } from "../config/types";
 import { ANYWHERE } from "../net/cidr";
-import { KUBE_INTERNAL_CIDR } from "../net/reserved";
 import {
     COMMON_FLOWS,
     CONTROL_PLANE_ENDPOINT_FLOWS,
@@ -18,6 +17,8 @@ import type {
     ResolvedEndpoint,
     ResolvedFlow,
 } from "./types";
+import { type SubnetRole } from "../c3/roles";
+import { KUBE_INTERNAL_CIDR } from "../c3/reserved";
 
 /** Every static flow of the catalogue, in rendering order. Ids are unique (checked by {@link assertUniqueIds}). */
 export const STATIC_FLOWS: readonly FlowDefinition[] = [

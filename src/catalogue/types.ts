@@ -1,4 +1,7 @@
-import type { SubnetRole } from "../config/types";
+import { INCLUDE_UNVERIFIED_BY_DEFAULT } from "../c3/defaults";
+import type { Protocol } from "../c3/protocols";
+import type { PortRange } from "../net/ports";
+import { type SubnetRole } from "../c3/roles";
 
 /**
  * A symbolic CIDR that a flow starts from or goes to, resolved per config:
@@ -23,34 +26,6 @@ export type Endpoint =
     | { readonly kind: "cidr"; readonly ref: CidrRef }
     | { readonly kind: "cidrs"; readonly cidrs: readonly string[] };
 
-/** IP protocol of a flow, in OCI's terms: TCP=6, UDP=17, ICMP=1, all. */
-export type Protocol = "tcp" | "udp" | "icmp" | "all";
-
-/**
- * OCI's protocol numbers for each protocol (docs/oracle-c3-network.md §3: TCP=6, UDP=17, ICMP=1; `all` stays `all`). The one
- * table the renderer writes rules with and the analyzer and policies read them back with.
- */
-export const OCI_PROTOCOL: Readonly<Record<Protocol, string>> = {
-    tcp: "6",
-    udp: "17",
-    icmp: "1",
-    all: "all",
-};
-
-/** An inclusive destination-port range. */
-export interface PortRange {
-    /** First port. */
-    readonly min: number;
-    /** Last port. */
-    readonly max: number;
-}
-
-/** True when `outer` (undefined: every port) holds every port of `inner` (undefined: every port). */
-export function portsCover(outer: PortRange | undefined, inner: PortRange | undefined): boolean {
-    if (outer === undefined) return true;
-    return inner !== undefined && outer.min <= inner.min && inner.max <= outer.max;
-}
-
 /** Ports of a catalogue flow: a literal range, or Oracle's `kubernetes_api_port` resolved per config. */
 export type PortSpec = PortRange | "kubernetesApiPort";
 
@@ -66,22 +41,6 @@ export type PortSpec = PortRange | "kubernetesApiPort";
  */
 export type Provenance =
     "c3-doc" | "c3-port-table-gap" | "public-oci-adapted" | "derived" | "unverified" | "user";
-
-/**
- * Whether a check of an existing network requires the flows no Oracle page states (provenance `unverified`)
- * when its caller does not say: no. Oracle's stated flows are required; the unverified ones are an opt-in
- * (`includeUnverified`), the same for the analyzer (`requiredFlowsForModel`, the CLI's `verify`) and the
- * policy pack (`oke-c3-required-flows`).
- */
-export const INCLUDE_UNVERIFIED_BY_DEFAULT = false;
-
-/**
- * Whether the private subnets are held to reach the outside through a NAT gateway (port table rows 3-5:
- * yum and the registry) when the caller does not say: yes, as Oracle's table states and as the component
- * builds. `natGateway: false` is the air-gapped opt-out, the same for the component, the analyzer
- * (`requiredFlowsForModel`) and the policy pack (`oke-c3-required-flows`).
- */
-export const NAT_GATEWAY_BY_DEFAULT = true;
 
 /** Whether a flow of this provenance is required, given the `includeUnverified` choice. */
 export function isRequiredProvenance(

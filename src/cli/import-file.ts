@@ -3,7 +3,8 @@ import type { ResourceRecord } from "../analysis/model/resources";
 import { knownString } from "../analysis/model/resource-values";
 import { TOKENS } from "../analysis/model/ingest/records";
 import type { ModelFlowContext } from "../analysis/requirements/flows-for-model";
-import { SUBNET_DISPLAY_NAMES, type SubnetRole, type WorkloadClusterNetworkArgs } from "../config/types";
+import { type WorkloadClusterNetworkArgs } from "../config/types";
+import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../c3/roles";
 
 /*
  * Moving a Terraform-built network under the component without replacing anything: every resource of the

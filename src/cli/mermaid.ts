@@ -1,7 +1,7 @@
 import type { AnalysisReport, FlowResult } from "../analysis/report/report";
 import type { ResolvedEndpoint } from "../catalogue/types";
-import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../config/types";
 import { flowTraffic } from "./text";
+import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../c3/roles";
 
 /*
  * A Mermaid `flowchart` of the network: the VCN as a subgraph of its subnets, outside networks as rounded

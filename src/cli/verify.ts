@@ -18,7 +18,6 @@ import type { AnalysisReport, Severity } from "../analysis/report/report";
 import { SEVERITIES } from "../analysis/report/report";
 import { requiredFlowsForModel, type ModelFlowRequirements } from "../analysis/requirements/flows-for-model";
 import { isCidrError, parseCidr } from "../net/cidr";
-import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../config/types";
 import { parseException, type Format } from "./args";
 import type { PlanDiff } from "./diff";
 import { importPlan } from "./import-file";
@@ -27,6 +26,7 @@ import { reportJson, JSON_VERSION, type Json } from "./render-json";
 import { renderReportMarkdown } from "./render-markdown";
 import { renderReportTable } from "./render-table";
 import { EXIT, verdictOf, type CliIo } from "./run";
+import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../c3/roles";
 
 /*
  * `oke-c3-network verify`: proves a network that already exists (a Terraform state or saved plan, an OCI CLI

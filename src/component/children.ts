@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as oci from "@pulumi/oci";
-import { SUBNET_DISPLAY_NAMES, type SubnetRole, type WorkloadClusterNetworkArgs } from "../config/types";
+import { type WorkloadClusterNetworkArgs } from "../config/types";
 import type {
     NetworkPlan,
     PlannedNsg,
@@ -10,6 +10,7 @@ import type {
 } from "../plan/plan";
 import { toNsgRuleFields, toSecurityListEgress, toSecurityListIngress } from "../plan/oci-shapes";
 import type { RuleOwner } from "../plan/rules";
+import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../c3/roles";
 
 /** What every child shares: its parent, compartment and tags. */
 export interface ChildContext {

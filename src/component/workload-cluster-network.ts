@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ResolvedLayout, SubnetRole, WorkloadClusterNetworkArgs } from "../config/types";
+import type { ResolvedLayout, WorkloadClusterNetworkArgs } from "../config/types";
 import { resolveNetwork } from "../config/resolve";
 import type { RequiredFlow } from "../catalogue/types";
 import { planNetwork, type NetworkPlan, type RouteTableKey } from "../plan/plan";
@@ -19,6 +19,7 @@ import {
     type GatewayIds,
     type RoleIds,
 } from "./children";
+import { type SubnetRole } from "../c3/roles";
 
 /** The component's Pulumi type token. */
 export const WORKLOAD_CLUSTER_NETWORK_TYPE = "oke-c3-network:index:WorkloadClusterNetwork";

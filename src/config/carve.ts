@@ -1,5 +1,6 @@
-import { ORACLE_CIDR_TERMS, type ConfigProblem, type ResolvedLayout } from "./types";
+import { type ConfigProblem, type ResolvedLayout } from "./types";
 import { cidrAt, cidrOverlaps, isCidrError, parseCidr, subBlock, type Cidr } from "../net/cidr";
+import { ORACLE_CIDR_TERMS } from "../c3/roles";
 
 /** The subnet roles carving can fill. `pod` only with VCN-native. */
 export type CarvedRole = Exclude<keyof ResolvedLayout, "vcn">;

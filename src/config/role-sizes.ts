@@ -1,5 +1,6 @@
 import { cidrSize, parseCidr, isCidrError } from "../net/cidr";
-import { SUBNET_DISPLAY_NAMES, type ConfigProblem, type ResolvedLayout, type SubnetRole } from "./types";
+import { type ConfigProblem, type ResolvedLayout } from "./types";
+import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../c3/roles";
 
 /*
  * A subnet too small for its role passes every CIDR check and fails only when OKE tries to place nodes in

@@ -1,6 +1,7 @@
+import { DEFAULT_CHOICES, DEFAULT_KUBERNETES_API_PORT, DEFAULT_VCN_DNS_LABEL } from "../c3/defaults";
 import { carveLayout, type CarvedRole, type GivenSubnets } from "./carve";
 import { cidrAt, cidrContains, cidrOverlaps, cidrSize, isCidrError, parseCidr, type Cidr } from "../net/cidr";
-import { C3_RESERVED_RANGES, KUBE_INTERNAL_CIDR, reservedOverlaps } from "../net/reserved";
+import { reservedOverlaps } from "../net/reserved";
 import { NON_UNICAST_RANGES, nonUnicastOverlaps } from "../net/world";
 import {
     ARG_KEYS,
@@ -18,41 +19,17 @@ import { firstUnsafeCharacter } from "./text";
 import { readWorldWideSources } from "./world-sources";
 import { readRouteRules } from "./route-rules";
 import {
-    ClusterAccess,
-    Cni,
-    EgressMode,
     NetworkConfigError,
-    ORACLE_CIDR_TERMS,
-    SecurityRulesMode,
-    SUBNET_ROLES,
     type ConfigProblem,
     type ResolvedConfig,
     type ResolvedExtraRule,
     type ResolvedLayout,
     type ResolvedServiceLbIngress,
-    type SubnetRole,
     type WorkloadClusterNetworkArgs,
 } from "./types";
-
-/**
- * The VCN DNS label when `dnsLabel` is omitted (Oracle's example is `oketest`, docs/oracle-c3-network.md §5). Oracle requires it to
- * be unique across the tenancy (docs/oracle-c3-network.md §2d), so callers with several networks should set their own; the
- * component may derive one from its name instead.
- */
-export const DEFAULT_VCN_DNS_LABEL = "okec3";
-
-/** Oracle's `kubernetes_api_port` default; Oracle says it "must be specified as shown" (docs/oracle-c3-network.md §1, §7.5). */
-export const DEFAULT_KUBERNETES_API_PORT = 6443;
-
-/** The defaults of the enumerated choices. */
-export const DEFAULT_CHOICES: Readonly<
-    Pick<ResolvedConfig, "cni" | "clusterAccess" | "securityRules" | "egress">
-> = {
-    cni: Cni.Flannel,
-    clusterAccess: ClusterAccess.Public,
-    securityRules: SecurityRulesMode.SecurityLists,
-    egress: EgressMode.All,
-};
+import { ORACLE_CIDR_TERMS, SUBNET_ROLES, type SubnetRole } from "../c3/roles";
+import { ClusterAccess, Cni, EgressMode, SecurityRulesMode } from "../c3/choices";
+import { C3_RESERVED_RANGES, KUBE_INTERNAL_CIDR } from "../c3/reserved";
 
 type Problems = ConfigProblem[];
 type Raw = Readonly<Record<string, unknown>>;

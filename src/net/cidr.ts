@@ -82,6 +82,13 @@ export function cidr(text: string): Cidr {
     return parsed;
 }
 
+/** Parses a CIDR that may be unknown or invalid: undefined for both. */
+export function knownCidr(text: string | undefined): Cidr | undefined {
+    if (text === undefined) return undefined;
+    const parsed = parseCidr(text);
+    return isCidrError(parsed) ? undefined : parsed;
+}
+
 /** True when `outer` contains every address of `inner`. */
 export function cidrContains(outer: Cidr, inner: Cidr): boolean {
     return outer.start <= inner.start && inner.end <= outer.end;

@@ -1,7 +1,8 @@
-import type { PortRange, Protocol } from "../catalogue/types";
 import { formatAddress } from "./cidr";
 import type { Box, Interval } from "./coverage";
-import type { RuleQuery } from "../analysis/evaluate/match";
+import { type Protocol } from "../c3/protocols";
+import { type PortRange } from "./ports";
+import { type RuleQuery } from "./rules";
 
 /*
  * Wording for explanations. Findings are read by people deciding whether a network is safe, so they name

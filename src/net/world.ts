@@ -1,5 +1,5 @@
 import { cidr, type Cidr } from "./cidr";
-import { C3_RESERVED_RANGES } from "./reserved";
+import { C3_RESERVED_RANGES } from "../c3/reserved";
 
 /*
  * When is a set of source ranges "the world"? Not only when it is literally 0.0.0.0/0: 0.0.0.0/1 plus

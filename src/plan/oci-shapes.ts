@@ -1,6 +1,6 @@
 import type * as oci from "@pulumi/oci";
-import { OCI_PROTOCOL } from "../catalogue/types";
 import type { RenderedRule } from "./rules";
+import { OCI_PROTOCOL } from "../c3/protocols";
 
 type PortRangeShape = { min: number; max: number };
 

@@ -1,11 +1,8 @@
 import {
     NetworkConfigError,
-    SUBNET_DISPLAY_NAMES,
-    SUBNET_DNS_LABELS,
     type ConfigProblem,
     type ResolvedConfig,
     type RouteTableName,
-    type SubnetRole,
 } from "../config/types";
 import {
     MAX_EGRESS_RULES_PER_SECURITY_LIST,
@@ -17,6 +14,7 @@ import { managedRoles, renderedFlowsFor, requiredFlowsFor } from "../catalogue/f
 import type { ResolvedFlow } from "../catalogue/types";
 import { unroutedExtraRules } from "./satisfiable";
 import { renderRules, rulesOf, type RenderedRule, type RuleOwner, type SubnetLocator } from "./rules";
+import { SUBNET_DISPLAY_NAMES, SUBNET_DNS_LABELS, type SubnetRole } from "../c3/roles";
 
 /**
  * Route tables by Oracle's names (docs/oracle-c3-network.md §4): `nat_private` (0.0.0.0/0 → NAT; "Default - private" in the

@@ -1,6 +1,8 @@
-import type { SubnetRole } from "../config/types";
-import { cidr, cidrContains } from "../net/cidr";
-import { portsCover, type PortRange, type Protocol, type ResolvedFlow } from "../catalogue/types";
+import { type ResolvedFlow } from "../catalogue/types";
+import { type SubnetRole } from "../c3/roles";
+import { OCI_PROTOCOL, type Protocol } from "../c3/protocols";
+import { type PortRange } from "../net/ports";
+import { CIDR_BLOCK, ruleCoversRule, type SecurityRule } from "../net/rules";
 
 /** Which rule set a rendered rule belongs to: one subnet role's list/NSG, or the list every subnet carries. */
 export type RuleOwner = SubnetRole | "common";
@@ -137,10 +139,17 @@ export function rulesForFlow(flow: ResolvedFlow, locate: SubnetLocator = NO_SUBN
     return rules;
 }
 
-function icmpCovers(outer: RenderedRule, inner: RenderedRule): boolean {
-    if (inner.protocol !== "icmp" || outer.icmp === undefined) return true;
-    if (inner.icmp === undefined || outer.icmp.type !== inner.icmp.type) return false;
-    return outer.icmp.code === undefined || outer.icmp.code === inner.icmp.code;
+/** The rendered rule in OCI's terms, so it is compared with the one rule algebra. */
+function asSecurityRule(rule: RenderedRule): SecurityRule {
+    return {
+        direction: rule.direction,
+        stateless: rule.stateless,
+        protocol: OCI_PROTOCOL[rule.protocol],
+        peer: rule.peer,
+        peerType: CIDR_BLOCK,
+        dstPorts: rule.ports,
+        icmp: rule.icmp,
+    };
 }
 
 /**
@@ -150,11 +159,7 @@ function icmpCovers(outer: RenderedRule, inner: RenderedRule): boolean {
 export function ruleCovers(outer: RenderedRule, inner: RenderedRule): boolean {
     return (
         (outer.owner === inner.owner || outer.owner === "common") &&
-        outer.direction === inner.direction &&
-        (outer.protocol === "all" || outer.protocol === inner.protocol) &&
-        cidrContains(cidr(outer.peer), cidr(inner.peer)) &&
-        portsCover(outer.ports, inner.ports) &&
-        icmpCovers(outer, inner)
+        ruleCoversRule(asSecurityRule(outer), asSecurityRule(inner))
     );
 }
 

@@ -1,8 +1,8 @@
 import type { ResolvedFlow } from "../catalogue/types";
-import type { SubnetRole } from "../config/types";
 import type { ResourceRecord } from "../analysis/model/resources";
 import { isRecord, knownString } from "../analysis/model/resource-values";
 import { resolvedFlowsFromOutput } from "../analysis/requirements/flows-for-model";
+import { type SubnetRole } from "../c3/roles";
 
 /*
  * What a WorkloadClusterNetwork component tells a policy through its registered outputs: the flows its

@@ -1,6 +1,6 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import type { SubnetRole } from "../config/types";
-import { DEFAULT_KUBERNETES_API_PORT } from "../config/validate";
+import { type SubnetRole } from "../c3/roles";
+import { DEFAULT_KUBERNETES_API_PORT } from "../c3/defaults";
 
 /*
  * Policy configuration: JSON-schema fragments shared by several policies and tolerant readers. Pulumi checks

@@ -1,10 +1,12 @@
-import type { Protocol, ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
+import type { ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
 import { isCidrError, parseCidr } from "../net/cidr";
-import { SUBNET_DISPLAY_NAMES } from "../config/types";
 import { describeTraffic } from "../net/describe";
-import { protocolName, ruleTraffic as analyzerRuleTraffic } from "../analysis/checks/rule-usage";
+import { ruleTraffic as analyzerRuleTraffic } from "../analysis/checks/rule-usage";
 import { describeRuleOrigin } from "../analysis/evaluate/match";
 import type { ModelRule, ModelSubnet, NetworkModel } from "../analysis/model/model";
+import { SUBNET_DISPLAY_NAMES } from "../c3/roles";
+import { type Protocol } from "../c3/protocols";
+import { protocolName } from "../net/rules";
 
 /*
  * Wording shared by the policies. A violation is read in a CI log by someone who must fix a security list,

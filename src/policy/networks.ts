@@ -1,4 +1,3 @@
-import type { SubnetRole } from "../config/types";
 import type { NetworkModel } from "../analysis/model/model";
 import type { ResourceRecord } from "../analysis/model/resources";
 import { modelsFromResources, OCI_TYPES } from "../analysis/model/from-resources";
@@ -16,6 +15,7 @@ import {
     referenced,
     type StackView,
 } from "./stack";
+import { type SubnetRole } from "../c3/roles";
 
 /*
  * Which VCNs of a stack are OKE workload-cluster networks. C3 recognises the control plane's subnet by its

@@ -1,9 +1,6 @@
 import { type Cidr, isCidrError, parseCidr } from "../net/cidr";
-import type { SubnetRole } from "../config/types";
-import { SUBNET_DISPLAY_NAMES } from "../config/types";
 import { coverage, interval, type Box } from "../net/coverage";
 import { describeAddresses } from "../net/describe";
-import { CIDR_BLOCK } from "../analysis/evaluate/match";
 import type { ModelRule, ModelSubnet } from "../analysis/model/model";
 import { effectiveRules } from "../analysis/evaluate/sides";
 import {
@@ -15,13 +12,16 @@ import {
     SUBNET_NAMES_SCHEMA,
     type SubnetNames,
 } from "./config";
-import { DEFAULT_KUBERNETES_API_PORT } from "../config/validate";
 import { stackPolicy, type CheckOutcome, type StackCheck } from "./define";
 import { describeRule, describeSubnet, invalidPeerMessage, listWords, ruleProtocol, urnOf } from "./format";
 import { kubeClientsOf, type KubeClients } from "./kube-clients";
 import { checkEachNetwork, subnetsWithRole, unnamedSubnets, type OkeNetwork } from "./networks";
 import { emptyResult, type CheckResult } from "./report";
 import type { StackView } from "./stack";
+import { type SubnetRole } from "../c3/roles";
+import { SUBNET_DISPLAY_NAMES } from "../c3/roles";
+import { DEFAULT_KUBERNETES_API_PORT } from "../c3/defaults";
+import { CIDR_BLOCK } from "../net/rules";
 
 /*
  * oke-c3-nodeport-exposure: the NodePort range 30000-32767 on the `worker` subnet is reachable only from

@@ -1,11 +1,11 @@
 import { cidrOverlaps, isCidrError, parseCidr } from "../net/cidr";
-import { C3_RESERVED_RANGES, type ReservedRange } from "../net/reserved";
 import { OCI_TYPES } from "../analysis/model/from-resources";
 import type { ResourceRecord } from "../analysis/model/resources";
 import { cidrListSchema, readStrings } from "./config";
 import { stackPolicy, type CheckOutcome, type StackCheck } from "./define";
 import { emptyResult, type CheckResult } from "./report";
 import { labelOf, ofType, type StackView } from "./stack";
+import { C3_RESERVED_RANGES, type ReservedRange } from "../c3/reserved";
 
 /*
  * oke-c3-reserved-cidrs: no VCN or subnet overlaps a range C3 keeps for itself (docs/oracle-c3-network.md §2c, §2d): 100.96.0.0/23

@@ -1,6 +1,4 @@
-import type { PortRange } from "../catalogue/types";
 import { isCidrError, parseCidr } from "../net/cidr";
-import { ALL_PORTS, LINUX_EPHEMERAL_PORTS, type RuleQuery } from "../analysis/evaluate/match";
 import type { ModelRule, NetworkModel } from "../analysis/model/model";
 import { describePorts, describeTraffic } from "../net/describe";
 import { checkAtSubnet } from "../analysis/evaluate/sides";
@@ -11,6 +9,9 @@ import { okeNetworks, type OkeNetwork } from "./networks";
 import { ORPHAN_LABEL, orphanRules } from "./orphans";
 import { emptyResult, type CheckResult } from "./report";
 import type { StackView } from "./stack";
+import { type PortRange } from "../net/ports";
+import { ALL_PORTS, LINUX_EPHEMERAL_PORTS } from "../net/ports";
+import { type RuleQuery } from "../net/rules";
 
 /*
  * oke-c3-stateless-reply: OCI does not track connections a stateless rule admits, so their replies need

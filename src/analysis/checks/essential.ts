@@ -1,10 +1,12 @@
 import { coverage, type Box } from "../../net/coverage";
-import { cachedCidr } from "../evaluate/cidr-cache";
-import { ALL_PORTS, queryBox, ruleMatch, type RuleQuery } from "../evaluate/match";
+import { ruleMatch } from "../evaluate/match";
 import type { ModelRule } from "../model/model";
 import type { RuleEntry } from "./rule-usage";
 import type { FlowVerdict, RuleRef, SideVerdict } from "../evaluate/verdict";
 import { ruleId } from "./rule-usage";
+import { ALL_PORTS } from "../../net/ports";
+import { queryBox, type RuleQuery } from "../../net/rules";
+import { knownCidr } from "../../net/cidr";
 
 /*
  * The evaluator names every rule that touches a flow; an explanation should name the rules that carry it.
@@ -15,7 +17,7 @@ import { ruleId } from "./rule-usage";
 
 function sideQuery(verdict: FlowVerdict, direction: "ingress" | "egress"): RuleQuery | undefined {
     const q = verdict.query;
-    const peer = cachedCidr(direction === "ingress" ? q.source.cidr : q.destination.cidr);
+    const peer = knownCidr(direction === "ingress" ? q.source.cidr : q.destination.cidr);
     if (peer === undefined) return undefined;
     return {
         direction,

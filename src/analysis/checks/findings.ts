@@ -13,12 +13,7 @@ import { SEVERITIES, type Finding, type LimitCount } from "../report/report";
 import { ruleEntries, ruleUsage } from "./rule-usage";
 import type { FlowVerdict } from "../evaluate/verdict";
 
-export {
-    DEFAULT_ANYWHERE_EXCEPTIONS,
-    ruleCoversRule,
-    type AcknowledgedTraffic,
-    type TrafficException,
-} from "./rules";
+export { DEFAULT_ANYWHERE_EXCEPTIONS, type AcknowledgedTraffic, type TrafficException } from "./rules";
 
 /** Options of {@link findingsFor}. */
 export interface FindingOptions {
@@ -59,3 +54,5 @@ export function findingsFor(
     // Array#sort is stable, so findings of one severity keep the model's order.
     return { findings: findings.sort((a, b) => rank(a) - rank(b)), limits };
 }
+
+export { ruleCoversRule } from "../../net/rules";

@@ -1,16 +1,16 @@
 import { reservedOverlaps } from "../../net/reserved";
-import type { SubnetRole } from "../../config/types";
 import {
     MAX_EGRESS_RULES_PER_SECURITY_LIST,
     MAX_INGRESS_RULES_PER_SECURITY_LIST,
     MAX_RULES_PER_NSG,
     MAX_SECURITY_LISTS_PER_SUBNET,
 } from "../../c3/limits";
-import { cachedCidr } from "../evaluate/cidr-cache";
 import type { ModelSubnet, NetworkModel } from "../model/model";
 import type { Finding, FindingSubject, LimitCount } from "../report/report";
 import { routeTableOf } from "../evaluate/routes";
 import { orderedLists, orderedNsgs, orderedSubnets } from "../model/order";
+import { type SubnetRole } from "../../c3/roles";
+import { knownCidr } from "../../net/cidr";
 
 /*
  * Findings about containers and subnets rather than single rules: C3's rule and list limits (docs/oracle-c3-network.md §6),
@@ -149,7 +149,7 @@ function privateIgwFinding(subnet: ModelSubnet): Finding {
 export function reservedFindings(model: NetworkModel): Finding[] {
     const out: Finding[] = [];
     const check = (text: string | undefined, subject: FindingSubject): void => {
-        const block = cachedCidr(text);
+        const block = knownCidr(text);
         if (block === undefined) return;
         for (const range of reservedOverlaps(block)) {
             out.push({

@@ -1,11 +1,12 @@
-import type { PortRange, Protocol } from "../../catalogue/types";
 import { describeTraffic } from "../../net/describe";
-import { PROTOCOL_NUMBERS } from "../evaluate/match";
 import type { ModelRule, ModelSubnet, NetworkModel } from "../model/model";
 import type { FindingSubject } from "../report/report";
 import { ruleRefText } from "../report/report";
 import { orderedLists, orderedNsgs } from "../model/order";
 import type { FlowVerdict, RuleRef } from "../evaluate/verdict";
+import { type Protocol } from "../../c3/protocols";
+import { type PortRange } from "../../net/ports";
+import { protocolName } from "../../net/rules";
 
 /*
  * The rule inventory of a model and which flows each rule serves. Least-privilege findings are all about
@@ -85,16 +86,6 @@ export function ruleUsage(verdicts: readonly FlowVerdict[]): Map<string, RuleUse
         for (const ref of verdict.reply.rules) add(ref, verdict, "reply");
     }
     return usage;
-}
-
-/** `tcp`, `udp`, `icmp`, `all`, or undefined for other protocol numbers. */
-export function protocolName(rule: Pick<ModelRule, "protocol">): Protocol | undefined {
-    const value = rule.protocol.toLowerCase();
-    if (value === "all") return "all";
-    for (const [name, number] of Object.entries(PROTOCOL_NUMBERS) as [Protocol, string][]) {
-        if (value === number || value === name) return name;
-    }
-    return undefined;
 }
 
 /** "TCP 22", "UDP 8285-8472", "ICMP type 3", "all protocols", "protocol 58". */

@@ -1,13 +1,10 @@
-import { portsCover, type PortRange, type Protocol } from "../../catalogue/types";
-import { ANYWHERE, cidrContains } from "../../net/cidr";
+import { ANYWHERE } from "../../net/cidr";
+import { ruleCoversRule } from "../../net/rules";
 import { describePorts } from "../../net/describe";
 import { cellText, worldOpenRules, type TrafficCell, type WorldOpenRule } from "./world-ingress";
-import { cachedCidr, cachedInsideVcn } from "../evaluate/cidr-cache";
-import { CIDR_BLOCK } from "../evaluate/match";
 import type { ModelRule, NetworkModel } from "../model/model";
 import type { Finding, Severity } from "../report/report";
 import {
-    protocolName,
     rulePeerText,
     ruleSubject,
     ruleTraffic,
@@ -15,6 +12,11 @@ import {
     type RuleEntry,
     type RuleUse,
 } from "./rule-usage";
+import { type Protocol } from "../../c3/protocols";
+import { type PortRange } from "../../net/ports";
+import { protocolName } from "../../net/rules";
+import { knownCidr } from "../../net/cidr";
+import { insideVcn } from "../evaluate/locate";
 
 /*
  * Least-privilege findings about single rules: a rule no required or declared flow uses, ingress from
@@ -50,8 +52,8 @@ function judged(entries: readonly RuleEntry[]): RuleEntry[] {
 }
 
 function fromOutside(model: NetworkModel, rule: ModelRule): boolean {
-    const peer = cachedCidr(rule.peer);
-    return peer !== undefined && cachedInsideVcn(model, peer) === false;
+    const peer = knownCidr(rule.peer);
+    return peer !== undefined && insideVcn(model, peer) === false;
 }
 
 /** Rules that serve no required or declared flow (no verdict used them on any side). */
@@ -96,7 +98,7 @@ export function cellExcepted(cell: TrafficCell, exceptions: readonly TrafficExce
 
 function worldMessage(open: WorldOpenRule, subnets: string): string {
     const { rule, cell, contributors } = open;
-    if (contributors.length === 1 && cachedCidr(rule.peer)?.text === ANYWHERE)
+    if (contributors.length === 1 && knownCidr(rule.peer)?.text === ANYWHERE)
         return `${ruleTraffic(rule)} is open to 0.0.0.0/0 (anyone who can route to it) on ${subnets}`;
     const others = contributors
         .filter((r) => r !== rule)
@@ -200,27 +202,6 @@ export function widePortFindings(
         });
     }
     return out;
-}
-
-/** True when `outer` allows every packet `inner` allows (same container and direction assumed). */
-export function ruleCoversRule(outer: ModelRule, inner: ModelRule): boolean {
-    if (outer.peerType !== CIDR_BLOCK || inner.peerType !== CIDR_BLOCK) return false;
-    if (outer.stateless !== inner.stateless) return false;
-    const a = cachedCidr(outer.peer);
-    const b = cachedCidr(inner.peer);
-    if (a === undefined || b === undefined || !cidrContains(a, b)) return false;
-    const po = protocolName(outer) ?? outer.protocol;
-    const pi = protocolName(inner) ?? inner.protocol;
-    if (po === "all") return true;
-    if (po !== pi) return false;
-    if (po === "tcp" || po === "udp")
-        return portsCover(outer.dstPorts, inner.dstPorts) && portsCover(outer.srcPorts, inner.srcPorts);
-    if (po === "icmp") {
-        if (outer.icmp === undefined) return true;
-        if (inner.icmp === undefined || inner.icmp.type !== outer.icmp.type) return false;
-        return outer.icmp.code === undefined || outer.icmp.code === inner.icmp.code;
-    }
-    return true;
 }
 
 /** Rules another rule of the same container and direction covers: exact duplicates and shadowed rules. */

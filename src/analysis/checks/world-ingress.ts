@@ -1,8 +1,8 @@
 import { isCidrError, parseCidr, type Cidr } from "../../net/cidr";
 import { globallyRoutableSize, isWorldWide } from "../../net/world";
-import type { PortRange } from "../../catalogue/types";
 import type { ModelRule } from "../model/model";
-import { protocolName } from "./rule-usage";
+import { type PortRange } from "../../net/ports";
+import { protocolName } from "../../net/rules";
 
 /*
  * World-open ingress, judged over the union of a container's sources per protocol and port: 0.0.0.0/1 and

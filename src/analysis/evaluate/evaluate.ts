@@ -1,26 +1,18 @@
 import type { ResolvedEndpoint, ResolvedFlow } from "../../catalogue/types";
 import type { NetworkModel } from "../model/model";
 import { describeMissingRole, type LocatedEnd, locateEnd } from "./locate";
-import { ALL_PORTS, type RuleQuery } from "./match";
 import { checkReply } from "./reply";
 import { checkRoute } from "./routes";
 import { checkAtSubnet, sideVerdict, type SubnetCheck } from "./sides";
 import { mergeParts } from "./merge";
 import { splitEnd } from "./parts";
 import type { FlowEnd, FlowQuery, FlowVerdict, SideVerdict } from "./verdict";
+import { ALL_PORTS } from "../../net/ports";
+import { type RuleQuery } from "../../net/rules";
 
 export type { FlowEnd, FlowQuery, FlowVerdict, RouteVerdict, RuleRef, SideVerdict } from "./verdict";
 export { coverage, type Box, type CoverageResult, type Interval } from "../../net/coverage";
-export {
-    ALL_PORTS,
-    LINUX_EPHEMERAL_PORTS,
-    ruleCoversQuery,
-    ruleMatch,
-    ruleMatchesProtocol,
-    ruleMatchesQuery,
-    type RuleMatch,
-    type RuleQuery,
-} from "./match";
+export { ruleMatch } from "./match";
 
 /*
  * The offline flow evaluator: given what OCI would enforce (a NetworkModel), is one documented flow open?
@@ -224,3 +216,12 @@ function denied(why: string): Side {
 function notApplicable(why: string): Side {
     return { verdict: { status: "not-applicable", rules: [] }, checks: [], reasons: [why] };
 }
+
+export { ALL_PORTS, LINUX_EPHEMERAL_PORTS } from "../../net/ports";
+export {
+    ruleCoversQuery,
+    ruleMatchesProtocol,
+    ruleMatchesQuery,
+    type RuleMatch,
+    type RuleQuery,
+} from "../../net/rules";

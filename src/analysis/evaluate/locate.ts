@@ -1,8 +1,9 @@
-import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../../config/types";
 import { type Cidr, cidrContains, cidrOverlaps, isCidrError, parseCidr } from "../../net/cidr";
+import { knownCidr } from "../../net/cidr";
 import type { ModelSubnet, NetworkModel } from "../model/model";
 import type { FlowEnd } from "./verdict";
-import { KUBE_INTERNAL_CIDR } from "../../net/reserved";
+import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../../c3/roles";
+import { KUBE_INTERNAL_CIDR } from "../../c3/reserved";
 
 /*
  * Where one end of a flow sits in the VCN. OCI filters a packet at the VNICs it leaves and enters, so the
@@ -69,13 +70,6 @@ export function insideVcn(model: NetworkModel, cidr: Cidr): boolean | undefined 
         return model.subnets.some((s) => contains(s, cidr)) ? true : undefined;
     }
     return vcn.some((block) => cidrContains(block, cidr));
-}
-
-/** Parses a CIDR that may be unknown or invalid. */
-export function knownCidr(text: string | undefined): Cidr | undefined {
-    if (text === undefined) return undefined;
-    const parsed = parseCidr(text);
-    return isCidrError(parsed) ? undefined : parsed;
 }
 
 function byRole(role: SubnetRole, subnets: ModelSubnet[], cidr: Cidr): Location {

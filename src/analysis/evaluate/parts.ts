@@ -1,7 +1,8 @@
 import { type Cidr, cidrOverlaps, cidrSize } from "../../net/cidr";
-import { knownCidr, type LocatedEnd } from "./locate";
+import { type LocatedEnd } from "./locate";
 import type { NetworkModel } from "../model/model";
 import type { FlowEnd } from "./verdict";
+import { knownCidr } from "../../net/cidr";
 
 /*
  * A flow end is a range of addresses, and OCI filters each address by the VNIC that holds it. A range that

@@ -1,7 +1,9 @@
 import type { NetworkModel } from "../model/model";
-import { describeRuleOrigin, LINUX_EPHEMERAL_PORTS, type RuleQuery } from "./match";
+import { describeRuleOrigin } from "./match";
 import { checkAtSubnet, sideVerdict, type SubnetCheck } from "./sides";
 import type { SideVerdict } from "./verdict";
+import { LINUX_EPHEMERAL_PORTS } from "../../net/ports";
+import { type RuleQuery } from "../../net/rules";
 
 /*
  * Replies. OCI tracks connections allowed by stateful rules and lets their replies through on both VNICs.

@@ -1,8 +1,9 @@
 import { type Cidr, cidrContains } from "../../net/cidr";
 import type { GatewayKind, ModelRouteRule, ModelRouteTable, ModelSubnet, NetworkModel } from "../model/model";
-import { knownCidr, type LocatedEnd } from "./locate";
+import { type LocatedEnd } from "./locate";
 import { unresolved } from "./sides";
 import type { RouteVerdict } from "./verdict";
+import { knownCidr } from "../../net/cidr";
 
 /*
  * Routing in OCI terms. Inside a VCN routing is implicit (every subnet reaches every other), so only traffic

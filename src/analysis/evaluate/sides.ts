@@ -1,8 +1,9 @@
 import type { ModelRule, ModelSubnet, NetworkModel } from "../model/model";
 import { coverage } from "../../net/coverage";
 import { describeGap, describeTraffic } from "../../net/describe";
-import { type RuleQuery, queryBox, ruleMatch } from "./match";
+import { ruleMatch } from "./match";
 import type { RuleRef, SideVerdict } from "./verdict";
+import { type RuleQuery, queryBox } from "../../net/rules";
 
 /*
  * Security-rule checks at the VNICs of one subnet. OCI applies to a VNIC the union of its subnet's security

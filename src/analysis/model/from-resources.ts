@@ -1,4 +1,3 @@
-import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../../config/types";
 import type {
     GatewayKind,
     ModelGateway,
@@ -22,6 +21,7 @@ import {
 } from "./resource-refs";
 import { nsgRules, securityListRules, unknownRule } from "./resource-rules";
 import { depsOf, displayName, isAbsent, isRecord, isUnknownMarker, knownString } from "./resource-values";
+import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../../c3/roles";
 
 /*
  * Builds NetworkModels from engine-level resource records (`@pulumi/oci` 4.x type tokens and input names),

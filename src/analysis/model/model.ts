@@ -1,5 +1,5 @@
-import type { SubnetRole } from "../../config/types";
-import type { PortRange } from "../../catalogue/types";
+import type { SecurityRule } from "../../net/rules";
+import { type SubnetRole } from "../../c3/roles";
 
 /**
  * The network model the analyzer reasons about: what OCI would enforce, independent of how it was built
@@ -69,28 +69,10 @@ export interface RuleOrigin {
     index: number;
 }
 
-/** One security rule in OCI semantics. */
-export interface ModelRule {
-    /** Ingress or egress. */
-    direction: "ingress" | "egress";
-    /** OCI `stateless`; stateful (false) rules allow the reply automatically. */
-    stateless: boolean;
-    /** OCI protocol: `"all"`, or an IANA number as a string (`"6"` TCP, `"17"` UDP, `"1"` ICMP); `""` when unknown. */
-    protocol: string;
-    /** Source CIDR of an ingress rule, destination CIDR of an egress rule; `""` when unknown. */
-    peer: string;
-    /** OCI source/destination type: `CIDR_BLOCK` (C3 supports only this), `SERVICE_CIDR_BLOCK`, `NETWORK_SECURITY_GROUP`. */
-    peerType: string;
-    /** Destination ports (tcp/udp); absent means all. */
-    dstPorts?: PortRange;
-    /** Source ports (tcp/udp); absent means all. */
-    srcPorts?: PortRange;
-    /** ICMP type and optional code; absent means all ICMP. */
-    icmp?: { type: number; code?: number };
+/** One security rule in OCI semantics ({@link SecurityRule}), with the description and the place it lives. */
+export interface ModelRule extends SecurityRule {
     /** The rule's description. */
     description?: string;
-    /** True when a field of the rule was unknown (preview); the evaluator then cannot decide with it. */
-    unknown?: boolean;
     /** Where the rule lives. */
     origin: RuleOrigin;
 }

@@ -1,5 +1,5 @@
-import { SUBNET_ROLES } from "../../config/types";
 import type { ModelNsg, ModelSecurityList, ModelSubnet, NetworkModel } from "./model";
+import { SUBNET_ROLES } from "../../c3/roles";
 
 /*
  * Reading order for reports. A model keeps resources in registration order, which is deterministic but

@@ -1,13 +1,16 @@
-import type { PortRange, Protocol, ResolvedEndpoint, ResolvedFlow } from "../../catalogue/types";
-import { SUBNET_ROLES, type SubnetRole } from "../../config/types";
+import type { ResolvedEndpoint, ResolvedFlow } from "../../catalogue/types";
 import { describeTraffic } from "../../net/describe";
 import { evaluateFlow } from "../evaluate/evaluate";
-import { cachedCidr } from "../evaluate/cidr-cache";
 import { describeMissingRole } from "../evaluate/locate";
 import type { ModelSubnet, NetworkModel } from "../model/model";
 import type { AnalysisReport, Finding, FlowResult } from "./report";
-import { protocolName, ruleEntries } from "../checks/rule-usage";
+import { ruleEntries } from "../checks/rule-usage";
 import type { FlowEnd, FlowVerdict, RuleRef } from "../evaluate/verdict";
+import { SUBNET_ROLES, type SubnetRole } from "../../c3/roles";
+import { type Protocol } from "../../c3/protocols";
+import { type PortRange } from "../../net/ports";
+import { protocolName } from "../../net/rules";
+import { knownCidr } from "../../net/cidr";
 
 /*
  * What a change opens or closes. Two networks are compared on a probe set: the union of both sides'
@@ -95,9 +98,9 @@ function makeProbe(
 
 /** A CIDR end, named by role when it is exactly a role subnet's CIDR in one of `models` (first wins). */
 function cidrEnd(models: readonly NetworkModel[], text: string): ProbeEnd {
-    const block = cachedCidr(text)?.text;
+    const block = knownCidr(text)?.text;
     for (const model of models) {
-        const subnet = model.subnets.find((s) => s.role !== undefined && cachedCidr(s.cidr)?.text === block);
+        const subnet = model.subnets.find((s) => s.role !== undefined && knownCidr(s.cidr)?.text === block);
         if (subnet?.role !== undefined) return { role: subnet.role };
     }
     return { cidr: text };
@@ -149,7 +152,7 @@ export function ruleProbes(model: NetworkModel): Probe[] {
     const out: Probe[] = [];
     for (const { rule, subnets } of ruleEntries(model)) {
         const protocol = protocolName(rule);
-        if (rule.unknown === true || protocol === undefined || cachedCidr(rule.peer) === undefined) continue;
+        if (rule.unknown === true || protocol === undefined || knownCidr(rule.peer) === undefined) continue;
         const t = traffic({
             protocol,
             ...(protocol === "tcp" || protocol === "udp"

@@ -1,6 +1,8 @@
-import type { PortRange, Protocol, Provenance, ResolvedEndpoint } from "../../catalogue/types";
-import type { SubnetRole } from "../../config/types";
+import type { Provenance, ResolvedEndpoint } from "../../catalogue/types";
 import type { FlowPartVerdict, RouteVerdict, RuleRef, SideVerdict } from "../evaluate/verdict";
+import { type SubnetRole } from "../../c3/roles";
+import { type Protocol } from "../../c3/protocols";
+import { type PortRange } from "../../net/ports";
 
 /*
  * The analyzer's answer for one network, as plain data: what the `plan` command prints, what a policy pack

@@ -8,7 +8,7 @@ import type {
     SubnetSummary,
 } from "./report";
 import { routeTableOf } from "../evaluate/routes";
-import { protocolName } from "../checks/rule-usage";
+import { protocolName } from "../../net/rules";
 
 /*
  * The network as a reviewer reads it: subnets with their access and attachments, route tables, and every

@@ -1,21 +1,18 @@
 import { flowDefinitionsFor, resolveFlow } from "../../catalogue/flows";
 import {
     isRequiredProvenance,
-    NAT_GATEWAY_BY_DEFAULT,
     type FlowDefinition,
     type ResolvedEndpoint,
     type ResolvedFlow,
 } from "../../catalogue/types";
-import {
-    SUBNET_ROLES,
-    type ResolvedConfig,
-    type ResolvedServiceLbIngress,
-    type SubnetRole,
-} from "../../config/types";
-import { DEFAULT_KUBERNETES_API_PORT, defaultServiceLbIngress } from "../../config/validate";
+import { type ResolvedConfig, type ResolvedServiceLbIngress } from "../../config/types";
+import { defaultServiceLbIngress } from "../../config/validate";
 import { kubeClientsFromModel } from "./kube-clients";
-import { knownCidr } from "../evaluate/locate";
 import type { NetworkModel } from "../model/model";
+import { SUBNET_ROLES, type SubnetRole } from "../../c3/roles";
+import { NAT_GATEWAY_BY_DEFAULT } from "../../c3/defaults";
+import { DEFAULT_KUBERNETES_API_PORT } from "../../c3/defaults";
+import { knownCidr } from "../../net/cidr";
 
 /*
  * The flows a hand-written network must allow. The component knows its own (`requiredFlows`); any other

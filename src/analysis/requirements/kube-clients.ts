@@ -1,9 +1,10 @@
 import { cidrContains } from "../../net/cidr";
-import { KUBE_INTERNAL_CIDR } from "../../net/reserved";
-import { insideVcn, knownCidr } from "../evaluate/locate";
-import { CIDR_BLOCK, ruleMatchesProtocol } from "../evaluate/match";
+import { insideVcn } from "../evaluate/locate";
 import type { ModelRule, NetworkModel } from "../model/model";
 import { effectiveRules } from "../evaluate/sides";
+import { KUBE_INTERNAL_CIDR } from "../../c3/reserved";
+import { knownCidr } from "../../net/cidr";
+import { CIDR_BLOCK, ruleMatchesProtocol } from "../../net/rules";
 
 /*
  * The one reader of Oracle's `kube_client_cidr` off a network. Oracle's kmilb-seclist (docs/oracle-c3-network.md §3.5) admits the

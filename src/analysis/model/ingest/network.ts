@@ -1,4 +1,3 @@
-import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../../../config/types";
 import { modelsFromResources } from "../from-resources";
 import type { NetworkModel, RuleOrigin } from "../model";
 import type { ResourceRecord } from "../resources";
@@ -6,6 +5,7 @@ import { isRecord, knownString } from "../resource-values";
 import { recordsFromStackExport } from "../stack-export";
 import { didYouMean, IngestError, readJsonFile } from "./common";
 import { TOKENS, type IngestedNetwork } from "./records";
+import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../../../c3/roles";
 
 /*
  * From an ingested network to the analyzer's models: subnet roles (Oracle's display names, or the user's

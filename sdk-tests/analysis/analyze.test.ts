@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { analyzeNetwork, analyzeResources } from "../../src/analysis/analyze";
 import type { NetworkModel } from "../../src/analysis/model/model";
-import type { AnalysisReport, FlowResult } from "../../src/analysis/report/report";
+import type { AnalysisReport } from "../../src/analysis/report/report";
 import { requiredFlowsForModel } from "../../src/analysis/requirements/flows-for-model";
 import { valueOf } from "../../src/analysis/mock-engine";
 import type { ResolvedFlow } from "../../src/catalogue/types";
@@ -10,6 +10,7 @@ import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
 import { CLIENTS, KMI, KMILB, SERVICE_LB, VCN, WORKER, oracleModel, setList } from "./models";
 import { compliantFlows, compliantModel, workerIngress } from "./report-models";
 import { SEED_ROWS } from "../../src/c3/seed-rows";
+import { type FlowResult } from "../../src/analysis/evaluate/result";
 
 /*
  * The analyzer's explanations: a flow that holds names the exact rule on each side and the route; one that

@@ -1,5 +1,4 @@
 import { analyzeResources } from "../../src/analysis/index";
-import type { FlowResult } from "../../src/analysis/report/report";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
 import type { ResolvedEndpoint, ResolvedFlow } from "../../src/catalogue/types";
 import { SEED_TABLE, type OracleFlow, type OracleVar } from "../fixtures/oracle-tables";
@@ -7,6 +6,7 @@ import type { ConfigCase, Role } from "./configs";
 import { judgeFlow, type FlowJudgement, type OracleFlowSpec } from "./flow";
 import { networkFromRecords, type OracleNetwork } from "./network";
 import { packetText, placeOf } from "./packet";
+import { type FlowResult } from "../../src/analysis/evaluate/result";
 
 /*
  * The differential check: for one registered network, every required flow (the component's `requiredFlows`),

@@ -6,14 +6,7 @@ import { findingsFor, type FindingOptions } from "./checks/findings";
 import { modelsFromResources, type ModelsFromResourcesOptions } from "./model/from-resources";
 import { describeMissingRole } from "./evaluate/locate";
 import type { NetworkModel } from "./model/model";
-import type {
-    AnalysisReport,
-    FlowCheck,
-    FlowResult,
-    ReportSummary,
-    SeedRowResult,
-    Severity,
-} from "./report/report";
+import type { AnalysisReport, ReportSummary, SeedRowResult } from "./report/report";
 import type { ResourceRecord } from "./model/resources";
 import {
     requiredFlowsForModel,
@@ -26,6 +19,8 @@ import { ruleEntries, type RuleEntry } from "./checks/rule-usage";
 import type { FlowVerdict } from "./evaluate/verdict";
 import { type SubnetRole } from "../c3/roles";
 import { SEED_ROWS } from "../c3/seed-rows";
+import { type Severity } from "./checks/finding";
+import { type FlowCheck, type FlowResult } from "./evaluate/result";
 
 /*
  * The analyzer's entry point: every required and declared flow checked with OCI semantics and explained,

@@ -31,7 +31,7 @@ export {
     type FindingOptions,
     type TrafficException,
 } from "./checks/findings";
-export { limitCounts } from "./checks/network";
+export { limitCounts } from "./checks/limits";
 export {
     evaluateFlow,
     evaluateFlows,
@@ -63,25 +63,13 @@ export type {
     RuleOrigin,
 } from "./model/model";
 export {
-    SEVERITIES,
-    ruleRefText,
-    severityAtLeast,
     type AnalysisReport,
     type ContainerSummary,
-    type Failure,
-    type FailureKind,
-    type Finding,
-    type FindingKind,
-    type FindingSubject,
-    type FlowCheck,
-    type FlowResult,
-    type LimitCount,
     type NetworkSummary,
     type ReportSummary,
     type RouteTableSummary,
     type RuleSummary,
     type SeedRowResult,
-    type Severity,
     type SubnetSummary,
 } from "./report/report";
 export type { ResourceRecord } from "./model/resources";
@@ -103,3 +91,14 @@ export { recordsFromTerraform, TERRAFORM_TYPES } from "./model/ingest/terraform"
 export { summarizeModel } from "./report/summary";
 export { SEED_ROWS } from "../c3/seed-rows";
 export { ruleCoversRule } from "../net/rules";
+export {
+    SEVERITIES,
+    severityAtLeast,
+    type Finding,
+    type FindingKind,
+    type FindingSubject,
+    type LimitCount,
+    type Severity,
+} from "./checks/finding";
+export { type Failure, type FailureKind, type FlowCheck, type FlowResult } from "./evaluate/result";
+export { ruleRefText } from "./evaluate/verdict";

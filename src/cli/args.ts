@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import type { TrafficException } from "../analysis/checks/findings";
-import { SEVERITIES, type Severity } from "../analysis/report/report";
 import { didYouMean } from "../config/keys";
 import { escapeUnsafe } from "../config/text";
+import { SEVERITIES, type Severity } from "../analysis/checks/finding";
 
 /*
  * Command-line arguments of `oke-c3-network plan`, parsed with node:util (commander 15 needs Node 22). Bad

@@ -1,7 +1,7 @@
 import type { ProbeChange } from "../analysis/report/diff";
 import { describeTraffic } from "../net/describe";
 import { gatewayText, rulesText } from "../analysis/report/explain";
-import type { AnalysisReport, Severity } from "../analysis/report/report";
+import type { AnalysisReport } from "../analysis/report/report";
 import type { PlanDiff } from "./diff";
 import { columns, type Colour, type Painter } from "./layout";
 import type { OfflinePlan } from "./plan";
@@ -15,6 +15,7 @@ import {
     rulePeer,
     seedText,
 } from "./text";
+import { type Severity } from "../analysis/checks/finding";
 
 /*
  * `--format table` (the default): the plan for a terminal. Sections in the order a reviewer checks them:

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { severityAtLeast, type AnalysisReport, type Severity } from "../analysis/report/report";
+import { type AnalysisReport } from "../analysis/report/report";
 import { NetworkConfigError } from "../config/types";
 import { parseCli, USAGE, type CliOptions } from "./args";
 import { diffPlans, type PlanDiff } from "./diff";
@@ -13,6 +13,7 @@ import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderTable } from "./render-table";
 import { forMarkdown, forTerminal, jsonSafe } from "./sanitize";
+import { severityAtLeast, type Severity } from "../analysis/checks/finding";
 
 /*
  * `oke-c3-network plan`: arguments → input → offline plan (and baseline for --diff) → one rendering on

@@ -14,8 +14,7 @@ import { recordsFromOciExport } from "../analysis/model/ingest/oci-export";
 import type { IngestedNetwork } from "../analysis/model/ingest/records";
 import { recordsFromTerraform } from "../analysis/model/ingest/terraform";
 import { readJsonFile } from "../analysis/model/ingest/common";
-import type { AnalysisReport, Severity } from "../analysis/report/report";
-import { SEVERITIES } from "../analysis/report/report";
+import type { AnalysisReport } from "../analysis/report/report";
 import { requiredFlowsForModel, type ModelFlowRequirements } from "../analysis/requirements/flows-for-model";
 import { isCidrError, parseCidr } from "../net/cidr";
 import { parseException, type Format } from "./args";
@@ -27,6 +26,8 @@ import { renderReportMarkdown } from "./render-markdown";
 import { renderReportTable } from "./render-table";
 import { EXIT, verdictOf, type CliIo } from "./run";
 import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../c3/roles";
+import { type Severity } from "../analysis/checks/finding";
+import { SEVERITIES } from "../analysis/checks/finding";
 
 /*
  * `oke-c3-network verify`: proves a network that already exists (a Terraform state or saved plan, an OCI CLI

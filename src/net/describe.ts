@@ -2,7 +2,7 @@ import { formatAddress } from "./cidr";
 import type { Box, Interval } from "./coverage";
 import { type Protocol } from "../c3/protocols";
 import { type PortRange } from "./ports";
-import { type RuleQuery } from "./rules";
+import { protocolName, type RuleQuery, type SecurityRule } from "./rules";
 
 /*
  * Wording for explanations. Findings are read by people deciding whether a network is safe, so they name
@@ -65,4 +65,11 @@ export function describeGap(q: RuleQuery, gap: Box): string {
 
 function describeInterval(range: Interval): string {
     return range.lo === range.hi ? `${range.lo}` : `${range.lo}-${range.hi}`;
+}
+
+/** "TCP 22", "UDP 8285-8472", "ICMP type 3", "all protocols", "protocol 58". */
+export function ruleTraffic(rule: SecurityRule): string {
+    const name = protocolName(rule);
+    if (name === undefined) return `protocol ${rule.protocol}`;
+    return describeTraffic(name, name === "tcp" || name === "udp" ? rule.dstPorts : undefined, rule.icmp);
 }

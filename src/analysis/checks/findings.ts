@@ -1,19 +1,21 @@
-import { accessFindings, limitCounts, limitFindings, reservedFindings } from "./network";
-import {
-    allProtocolFindings,
-    anywhereFindings,
-    shadowFindings,
-    unusedRuleFindings,
-    widePortFindings,
-    type AcknowledgedTraffic,
-    type TrafficException,
-} from "./rules";
+import { allProtocolFindings } from "./all-protocols";
+import { limitCounts, limitFindings } from "./limits";
+import { reservedFindings } from "./reserved-ranges";
+import { shadowFindings } from "./shadowed-rules";
+import { accessFindings } from "./subnet-access";
+import { unusedRuleFindings } from "./unused-rules";
+import { widePortFindings } from "./wide-ports";
+import { anywhereFindings, type AcknowledgedTraffic, type TrafficException } from "./world-ingress";
 import type { NetworkModel } from "../model/model";
-import { SEVERITIES, type Finding, type LimitCount } from "../report/report";
 import { ruleEntries, ruleUsage } from "./rule-usage";
 import type { FlowVerdict } from "../evaluate/verdict";
+import { SEVERITIES, type Finding, type LimitCount } from "./finding";
 
-export { DEFAULT_ANYWHERE_EXCEPTIONS, type AcknowledgedTraffic, type TrafficException } from "./rules";
+export {
+    DEFAULT_ANYWHERE_EXCEPTIONS,
+    type AcknowledgedTraffic,
+    type TrafficException,
+} from "./world-ingress";
 
 /** Options of {@link findingsFor}. */
 export interface FindingOptions {
@@ -54,5 +56,3 @@ export function findingsFor(
     // Array#sort is stable, so findings of one severity keep the model's order.
     return { findings: findings.sort((a, b) => rank(a) - rank(b)), limits };
 }
-
-export { ruleCoversRule } from "../../net/rules";

@@ -1,12 +1,11 @@
-import { describeTraffic } from "../../net/describe";
+import { describePorts } from "../../net/describe";
 import type { ModelRule, ModelSubnet, NetworkModel } from "../model/model";
-import type { FindingSubject } from "../report/report";
-import { ruleRefText } from "../report/report";
 import { orderedLists, orderedNsgs } from "../model/order";
 import type { FlowVerdict, RuleRef } from "../evaluate/verdict";
 import { type Protocol } from "../../c3/protocols";
 import { type PortRange } from "../../net/ports";
-import { protocolName } from "../../net/rules";
+import { type FindingSubject } from "./finding";
+import { ruleRefText } from "../evaluate/verdict";
 
 /*
  * The rule inventory of a model and which flows each rule serves. Least-privilege findings are all about
@@ -88,13 +87,6 @@ export function ruleUsage(verdicts: readonly FlowVerdict[]): Map<string, RuleUse
     return usage;
 }
 
-/** "TCP 22", "UDP 8285-8472", "ICMP type 3", "all protocols", "protocol 58". */
-export function ruleTraffic(rule: ModelRule): string {
-    const name = protocolName(rule);
-    if (name === undefined) return `protocol ${rule.protocol}`;
-    return describeTraffic(name, name === "tcp" || name === "udp" ? rule.dstPorts : undefined, rule.icmp);
-}
-
 /** The finding subject for a rule. */
 export function ruleSubject(rule: ModelRule): FindingSubject {
     const ref = { ...rule.origin, direction: rule.direction };
@@ -117,4 +109,19 @@ export function rulePeerText(rule: ModelRule): string {
 /** `worker, control-plane` or `no subnet`. */
 export function subnetNames(subnets: readonly ModelSubnet[]): string {
     return subnets.length === 0 ? "no subnet" : subnets.map((s) => s.name).join(", ");
+}
+
+/** Rules whose fields are all known, so they can be judged. */
+export function judged(entries: readonly RuleEntry[]): RuleEntry[] {
+    return entries.filter((e) => e.rule.unknown !== true);
+}
+
+/** The traffic of the flows a rule serves, for messages. */
+export function servedTraffic(uses: readonly RuleUse[]): string {
+    const forward = uses.filter((u) => u.side !== "reply");
+    if (forward.length === 0) return "nothing";
+    const texts = forward.map(
+        (u) => `${u.protocol.toUpperCase()}${u.ports === undefined ? "" : ` ${describePorts(u.ports)}`}`,
+    );
+    return [...new Set(texts)].join(", ");
 }

@@ -135,3 +135,9 @@ export interface FlowPartVerdict {
     /** The part's reasons. */
     reasons: string[];
 }
+
+/** Rule reference text: `kmi-seclist ingress rule 3` (1-based, like Oracle's tables). */
+export function ruleRefText(ref: Pick<RuleRef, "name" | "direction" | "index" | "container">): string {
+    const kind = ref.container === "nsg" ? "NSG " : "";
+    return `${kind}${ref.name} ${ref.direction} rule ${ref.index + 1}`;
+}

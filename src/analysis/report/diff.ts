@@ -3,7 +3,7 @@ import { describeTraffic } from "../../net/describe";
 import { evaluateFlow } from "../evaluate/evaluate";
 import { describeMissingRole } from "../evaluate/locate";
 import type { ModelSubnet, NetworkModel } from "../model/model";
-import type { AnalysisReport, Finding, FlowResult } from "./report";
+import type { AnalysisReport } from "./report";
 import { ruleEntries } from "../checks/rule-usage";
 import type { FlowEnd, FlowVerdict, RuleRef } from "../evaluate/verdict";
 import { SUBNET_ROLES, type SubnetRole } from "../../c3/roles";
@@ -11,6 +11,8 @@ import { type Protocol } from "../../c3/protocols";
 import { type PortRange } from "../../net/ports";
 import { protocolName } from "../../net/rules";
 import { knownCidr } from "../../net/cidr";
+import { type Finding } from "../checks/finding";
+import { type FlowResult } from "../evaluate/result";
 
 /*
  * What a change opens or closes. Two networks are compared on a probe set: the union of both sides'

@@ -1,7 +1,7 @@
-import type { Failure, FailureKind, FlowCheck } from "./report";
-import { ruleRefText } from "./report";
 import { gatewayText } from "../evaluate/routes";
 import type { FlowVerdict, RouteVerdict, RuleRef, SideVerdict } from "../evaluate/verdict";
+import { type Failure, type FailureKind, type FlowCheck } from "../evaluate/result";
+import { ruleRefText } from "../evaluate/verdict";
 
 /*
  * Turns an evaluator verdict into what a reviewer reads: for a flow that holds, the exact rule on each side

@@ -20,7 +20,9 @@ import {
 } from "../fixtures/topology-tables";
 import { judgeRow, outsideVcn, uncoveredIngress, type Row } from "../oracle/expect";
 import { networkFromRecords, type OracleNetwork } from "../oracle/network";
-import { recordCase } from "../oracle/run";
+import { recordCase, type RecordedCase } from "../oracle/run";
+import { analyzeNetwork } from "../../src/analysis/analyze";
+import { onlyModel } from "../fixtures/harness";
 
 /*
  * Every combination of the topology switches, run once under the mock engine, and what it REGISTERED judged
@@ -180,10 +182,12 @@ function describeTopology(t: Topology): void {
     const label = `${t.cni}, ${JSON.stringify(t.access)}, ${t.securityRules}, egress ${t.egress}`;
     describe(label, () => {
         let net: OracleNetwork;
+        let recorded: RecordedCase;
         before(async () => {
-            const recorded = await recordCase(argsOf(t));
-            assert.ok(recorded, "the component accepts the topology");
-            net = networkFromRecords(recorded.records);
+            const run = await recordCase(argsOf(t));
+            assert.ok(run, "the component accepts the topology");
+            recorded = run;
+            net = networkFromRecords(run.records);
         });
         const failing = (rows: readonly Row[], ok: (row: Row, outcome: string) => boolean): string[] =>
             rows.flatMap((row) => {
@@ -225,6 +229,16 @@ function describeTopology(t: Topology): void {
                 net.subnets.flatMap((s) => uncoveredIngress(layout, s, rows)),
                 [],
             );
+        });
+        it("the analyzer's lint finds nothing above low (duplicate, shadowed, unused, world-open, limits)", () => {
+            const report = analyzeNetwork(onlyModel(recorded.records), recorded.required);
+            // "both" duplicates every role rule in a list and an NSG on purpose.
+            const serious = report.findings.filter(
+                (f) =>
+                    (f.severity === "high" || f.severity === "medium") &&
+                    !(t.securityRules === "both" && f.kind === "duplicate-rule"),
+            );
+            assert.deepEqual(serious, []);
         });
     });
 }

@@ -7,6 +7,7 @@ import { kubeClientsOf } from "../../src/policy/kube-clients";
 import type { ResolvedFlow } from "../../src/catalogue/types";
 import { argsFor, deploy } from "../fixtures/harness";
 import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
+import { VCN_NATIVE_EXAMPLE } from "../fixtures/topology-tables";
 import { CLIENTS, KMI, KMILB, oracleModel, SERVICE_LB, setList, VCN, WORKER } from "./models";
 
 /*
@@ -137,6 +138,87 @@ describe("requiredFlowsForModel on Oracle's example gives Oracle's tables, row b
         for (const id of clientRows) assert.deepEqual(byId.get(id)?.source.cidrs, clients, id);
         const others = req.flows.filter((f) => !clientRows.includes(f.id));
         assert.ok(others.every((f) => !f.source.cidrs.some((c) => clients.includes(c))));
+    });
+});
+
+/** docs/oracle-c3-network.md §2b's VCN-native example /19, literally. */
+const N = {
+    vcn: "172.31.0.0/19",
+    lb: "172.31.0.0/23",
+    kmilb: "172.31.2.0/23",
+    kmi: "172.31.4.0/22",
+    worker: "172.31.8.0/21",
+    pod: "172.31.16.0/20",
+};
+const N_ALL = [N.worker, N.lb, N.kmi, N.kmilb, N.pod];
+
+/**
+ * The required flows of Oracle's VCN-native example, written out by hand: C3's port table and list rules
+ * without Flannel's UDP 8285-8472 (§1a, §3.1-§3.5; the default list on the pod subnet too), and public OCI's
+ * VCN-native rules mapped to C3 (§9.3, §9.7; C3's own VCN-native tables were not available, §1b).
+ */
+const ORACLE_VCN_NATIVE_FLOWS: readonly Row[] = [
+    ["icmp-echo-from-vcn", [N.vcn], N_ALL, "icmp", "type 8"], // §3.1
+    ["icmp-unreachable-from-anywhere", [WORLD], N_ALL, "icmp", "type 3"], // §3.1
+    ["icmp-time-exceeded-from-anywhere", [WORLD], N_ALL, "icmp", "type 11"], // §3.1
+    ["icmp-unreachable-to-anywhere", N_ALL, [WORLD], "icmp", "type 3"], // V-W9, V-P5 Path Discovery
+    ["icmp-time-exceeded-to-anywhere", N_ALL, [WORLD], "icmp", "type 11"],
+    ["egress-all", N_ALL, [WORLD], "all", "all"], // §3.1, §3.6 "Allow all outgoing traffic."
+    ["worker-ssh-from-bastion", [N.vcn], [N.worker], "tcp", "22-22"], // §1a#1, §3.2#1
+    ["worker-nodeports-from-kube-clients", CLIENTS_ONLY, [N.worker], "tcp", "30000-32767"], // §1a#10, §3.2#2
+    ["worker-nodeports-from-service-lb", [N.lb], [N.worker], "tcp", "30000-32767"], // §3.2#3
+    ["worker-kube-proxy-from-service-lb", [N.lb], [N.worker], "tcp", "10256-10256"], // §3.2#4
+    ["worker-from-control-plane", [N.kmi], [N.worker], "tcp", "22-65535"], // §3.2#5
+    ["worker-to-yum-http", [N.worker], [WORLD], "tcp", "80-80"], // §1a#3
+    ["worker-to-yum-https", [N.worker], [WORLD], "tcp", "443-443"], // §1a#4
+    ["worker-to-registry", [N.worker], [WORLD], "tcp", "5000-5000"], // §1a#5
+    ["control-plane-api-from-kube-clients", CLIENTS_ONLY, [N.kmi], "tcp", "6443-6443"], // §3.4#1
+    ["control-plane-api-from-endpoint", [N.kmilb], [N.kmi], "tcp", "6443-6443"], // §3.4#2
+    ["control-plane-from-workers", [N.worker], [N.kmi], "tcp", "1024-65535"], // §3.4#3
+    ["control-plane-api-from-workers", [N.worker], [N.kmi], "tcp", "6443-6443"], // §1a#6, #9
+    ["control-plane-within", [N.kmi], [N.kmi], "tcp", "1024-65535"], // §3.4#4
+    ["control-plane-ssh-from-bastion", [N.vcn], [N.kmi], "tcp", "22-22"], // §1a#2
+    ["endpoint-api-from-c3-internal", [INTERNAL], [N.kmilb], "tcp", "6443-6443"], // §3.5#1
+    ["endpoint-api-from-kube-clients", CLIENTS_ONLY, [N.kmilb], "tcp", "6443-6443"], // §1a#8, §3.5#2
+    ["endpoint-api-from-bastion", [N.vcn], [N.kmilb], "tcp", "6443-6443"], // §3.5#3
+    ["endpoint-api-from-workers", [N.worker], [N.kmilb], "tcp", "6443-6443"], // §1a#7
+    ["endpoint-api-from-control-plane", [N.kmi], [N.kmilb], "tcp", "6443-6443"], // §3.5 text
+    ["service-lb-ingress-http", CLIENTS_ONLY, [N.lb], "tcp", "80-80"], // §3.3#1
+    ["service-lb-ingress-https", CLIENTS_ONLY, [N.lb], "tcp", "443-443"], // §3.3#2
+    ["pod-from-pods", [N.pod], [N.pod], "all", "all"], // V-P3
+    ["pod-from-workers", [N.worker], [N.pod], "all", "all"], // V-P2
+    ["pod-from-control-plane", [N.kmi], [N.pod], "all", "all"], // V-P1 (API CIDR = kmi_cidr, §9.7)
+    ["worker-from-pods", [N.pod], [N.worker], "all", "all"], // V-W2
+    ["worker-from-workers", [N.worker], [N.worker], "all", "all"], // V-W1
+    ["control-plane-api-from-pods", [N.pod], [N.kmi], "tcp", "6443-6443"], // V-A3
+    ["endpoint-api-from-pods", [N.pod], [N.kmilb], "tcp", "6443-6443"], // V-A3
+    ["control-plane-12250-from-pods", [N.pod], [N.kmi], "tcp", "12250-12250"], // V-A4
+    ["control-plane-12250-from-workers", [N.worker], [N.kmi], "tcp", "12250-12250"], // V-A2
+    ["pod-to-internet-https", [N.pod], [WORLD], "tcp", "443-443"], // V-P9
+];
+
+/** What `includeUnverified` adds (README: unverified): the KMIs' and pods' yum and registry, the LB to pods. */
+const VCN_NATIVE_UNVERIFIED: readonly Row[] = [
+    ["control-plane-to-yum-http", [N.kmi], [WORLD], "tcp", "80-80"],
+    ["control-plane-to-yum-https", [N.kmi], [WORLD], "tcp", "443-443"],
+    ["control-plane-to-registry", [N.kmi], [WORLD], "tcp", "5000-5000"],
+    ["pod-to-yum-http", [N.pod], [WORLD], "tcp", "80-80"],
+    ["pod-to-registry", [N.pod], [WORLD], "tcp", "5000-5000"],
+    ["pod-from-service-lb", [N.lb], [N.pod], "tcp", "all"],
+];
+
+describe("requiredFlowsForModel on Oracle's VCN-native example (registered by the component)", () => {
+    it("gives the C3 rows without Flannel plus public OCI's VCN-native rows; unverified ones on request", async () => {
+        const d = await deploy(argsFor(VCN_NATIVE_EXAMPLE, { cni: "vcn-native" }));
+        const req = requiredFlowsForModel(d.model, { egress: "all" });
+        assert.equal(req.context.cni, "vcn-native", "read off the subnet named pod");
+        assert.deepEqual(req.context.kubeClientCidrs, CLIENTS_ONLY);
+        assert.deepEqual(sortedRows(req.flows.map(rowOf)), sortedRows(ORACLE_VCN_NATIVE_FLOWS));
+        const all = requiredFlowsForModel(d.model, { egress: "all", includeUnverified: true });
+        assert.deepEqual(
+            sortedRows(all.flows.map(rowOf)),
+            sortedRows([...ORACLE_VCN_NATIVE_FLOWS, ...VCN_NATIVE_UNVERIFIED]),
+        );
     });
 });
 

@@ -1,13 +1,14 @@
 import * as assert from "node:assert/strict";
 import type { ResourceRecord } from "../../src/analysis/resources";
 import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
+import { VCN_NATIVE_EXAMPLE } from "../fixtures/topology-tables";
 import { argsFor } from "../fixtures/harness";
 import { judgeRow, type Row } from "../oracle/expect";
 import { networkFromRecords, type OracleNetwork } from "../oracle/network";
 import { recordCase } from "../oracle/run";
 
 /*
- * The egress rules the component REGISTERS for Oracle's example (docs/oracle-c3-network.md §2a), written out
+ * The egress rules the component REGISTERS for Oracle's examples (docs/oracle-c3-network.md §2a, §2b), written out
  * literally from Oracle's security lists (§3.1-§3.5) and port table (§1a): Oracle's single "Allow all outgoing
  * traffic." by default; with the hardened `egress: "flows"` only the egress halves of Oracle's rows. Then the
  * independent oracle judges flows Oracle's egress-all lets out and no row needs: open by default, closed when
@@ -220,4 +221,84 @@ describe("egress: what the component registers (Oracle's example)", () => {
             assert.equal(closed.judgement.outcome, "denied", closed.text);
         });
     }
+});
+
+const N_VCN = "172.31.0.0/19";
+const N_WORKER = "172.31.8.0/21";
+const N_KMI = "172.31.4.0/22";
+const N_KMILB = "172.31.2.0/23";
+const N_POD = "172.31.16.0/20";
+
+/** VCN-native, hardened: the C3 rows without Flannel plus public OCI's VCN-native egress (§9.3, mapped by §9.7). */
+const HARDENED_VCN_NATIVE: Readonly<Record<string, readonly Egress[]>> = {
+    "default-seclist (emptied by oke-c3-network)": [],
+    "common-seclist": [
+        `1 ${N_VCN} icmp 8`, // §3.1
+        `1 ${WORLD} icmp 3`, // V-W9, V-P5
+        `1 ${WORLD} icmp 11`, // §3.1
+        `6 ${N_WORKER} 22-22`, // §1a#1
+        `6 ${N_KMI} 22-22`, // §1a#2
+        `6 ${N_KMILB} 6443-6443`, // §3.5#3 (covers §1a#7, V-A3 to the LB)
+    ],
+    "worker-seclist": [
+        `6 ${WORLD} 80-80`, // §1a#3
+        `6 ${WORLD} 443-443`, // §1a#4
+        `6 ${WORLD} 5000-5000`, // §1a#5
+        `6 ${N_KMI} 1024-65535`, // §3.4#3 (covers 6443 and V-A2's 12250)
+        `all ${N_POD}`, // V-P2
+        `all ${N_WORKER}`, // V-W1
+    ],
+    "workerlb-seclist": [
+        `6 ${N_WORKER} 30000-32767`, // §3.2#3
+        `6 ${N_WORKER} 10256-10256`, // §3.2#4
+        `6 ${N_POD}`, // unverified: service LB → pods (README)
+    ],
+    "kmi-seclist": [
+        `6 ${N_WORKER} 22-65535`, // §3.2#5
+        `6 ${N_KMI} 1024-65535`, // §3.4#4
+        `6 ${WORLD} 80-80`, // unverified: the KMIs' yum, C3 API, registry (README)
+        `6 ${WORLD} 443-443`,
+        `6 ${WORLD} 5000-5000`,
+        `all ${N_POD}`, // V-P1
+    ],
+    "kmilb-seclist": [
+        `6 ${N_KMI} 6443-6443`, // §3.4#2
+    ],
+    "pod-seclist": [
+        `all ${N_POD}`, // V-P3/V-P4
+        `all ${N_WORKER}`, // V-W2
+        `6 ${N_KMI} 6443-6443`, // V-A3, V-P7
+        `6 ${N_KMI} 12250-12250`, // V-A4, V-P8
+        `6 ${WORLD} 443-443`, // V-P9
+        `6 ${WORLD} 80-80`, // unverified: the workers' yum and registry ports (README)
+        `6 ${WORLD} 5000-5000`,
+    ],
+};
+
+describe("egress: what the component registers (Oracle's VCN-native example)", () => {
+    it("default: only Oracle's egress-all; hardened: only the egress halves of the rows, list by list", async () => {
+        const open = await recordCase(argsFor(VCN_NATIVE_EXAMPLE, { cni: "vcn-native" }));
+        assert.ok(open);
+        assert.deepEqual(egressByList(open.records), { ...ORACLE_DEFAULT, "pod-seclist": [] });
+        const hardened = await recordCase(
+            argsFor(VCN_NATIVE_EXAMPLE, { cni: "vcn-native", egress: "flows" }),
+        );
+        assert.ok(hardened);
+        const registered = egressByList(hardened.records);
+        assert.deepEqual(Object.keys(registered).sort(), Object.keys(HARDENED_VCN_NATIVE).sort());
+        for (const [list, expected] of Object.entries(HARDENED_VCN_NATIVE))
+            assert.deepEqual([...registered[list]].sort(), [...expected].sort(), list);
+        const net = networkFromRecords(hardened.records);
+        const podSsh: Row = {
+            label: "pod → internet ssh",
+            source: "pod_cidr",
+            destination: "anywhere",
+            protocol: "tcp",
+            ports: { min: 22, max: 22 },
+        };
+        const closed = judgeRow(net, VCN_NATIVE_EXAMPLE, podSsh);
+        assert.equal(closed.judgement.outcome, "denied", closed.text);
+        const allowed = judgeRow(networkFromRecords(open.records), VCN_NATIVE_EXAMPLE, podSsh);
+        assert.equal(allowed.judgement.outcome, "allowed", allowed.text);
+    });
 });

@@ -1,5 +1,4 @@
 import * as assert from "node:assert/strict";
-import { componentSchema } from "../fixtures/component-schema";
 import { WorkloadClusterNetwork, NetworkConfigError } from "../../src/index";
 import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
@@ -235,53 +234,5 @@ describe("WorkloadClusterNetwork: a refused config creates nothing", () => {
             thrown.message,
         );
         assert.deepEqual(run.records, []);
-    });
-});
-
-describe("schema for other languages (ComponentProvider.getSchema)", () => {
-    it("infers a schema with the documented args and outputs", async function () {
-        this.timeout(60000);
-        // The same ComponentProvider.getSchema() inference, run once per test run and shared.
-        const schema = await componentSchema();
-        const found = schema.resources["oke-c3-network:index:WorkloadClusterNetwork"];
-        assert.ok(found, "type token");
-        const resource = {
-            inputProperties: found.inputProperties ?? {},
-            properties: found.properties ?? {},
-            requiredInputs: found.requiredInputs ?? [],
-        };
-        for (const arg of [
-            "compartmentId",
-            "cidrs",
-            "kubeClientCidrs",
-            "kubernetesApiPort",
-            "bastionCidrs",
-            "cni",
-            "clusterAccess",
-            "securityRules",
-            "serviceLbIngress",
-            "dnsLabel",
-            "freeformTags",
-            "definedTags",
-        ]) {
-            assert.ok(resource.inputProperties[arg], `input ${arg}`);
-            assert.ok(
-                !String(resource.inputProperties[arg].description).includes("[object Object]"),
-                `doc of ${arg}`,
-            );
-        }
-        assert.deepEqual(resource.requiredInputs.sort(), ["cidrs", "compartmentId", "kubeClientCidrs"]);
-        for (const out of [
-            "vcnId",
-            "natGatewayId",
-            "internetGatewayId",
-            "subnetIds",
-            "securityListIds",
-            "routeTableIds",
-            "cidrs",
-            "requiredFlows",
-        ]) {
-            assert.ok(resource.properties[out], `output ${out}`);
-        }
     });
 });

@@ -8,49 +8,221 @@ import {
 } from "../../../src/analysis/requirements/flows-for-model";
 import { kubeClientsOf } from "../../../src/policy/kube-clients";
 import type { ResolvedFlow } from "../../../src/catalogue/types";
-import { argsFor, deploy, type Deployment } from "../../fixtures/harness";
-import { EXPLICIT_16, ORACLE_EXAMPLE } from "../../fixtures/oracle-tables";
-import { KMILB, oracleModel, setList, VCN } from "../models";
+import { argsFor, deploy } from "../../fixtures/harness";
+import { ORACLE_EXAMPLE } from "../../fixtures/oracle-tables";
+import { VCN_NATIVE_EXAMPLE } from "../../fixtures/topology-tables";
+import { CLIENTS, KMI, KMILB, oracleModel, SERVICE_LB, setList, VCN, WORKER } from "../models";
 
 /*
- * requiredFlowsForModel: the catalogue resolved for a network read off its model. Proven against the
- * component (same flows as its own requiredFlows, for two layouts) and on partial networks, which must be
- * reported, never crash.
+ * requiredFlowsForModel: the catalogue resolved for a network read off its model. Checked against Oracle's
+ * tables written out row by row for Oracle's example (never against the component's own requiredFlows, which
+ * come from the same catalogue), and on partial networks, which must be reported, never crash.
  */
 
-const summary = (flows: readonly ResolvedFlow[]): string[] =>
-    flows.map((f) => `${f.id} ${f.source.cidrs.join(",")} → ${f.destination.cidrs.join(",")}`);
+/** A required flow as Oracle's tables give it: id, source CIDRs, destination CIDRs, protocol, ports or ICMP type. */
+type Row = readonly [
+    id: string,
+    source: readonly string[],
+    destination: readonly string[],
+    protocol: string,
+    what: string,
+];
 
-describe("requiredFlowsForModel matches the component's requiredFlows", () => {
-    for (const [layout, egress] of [
-        [ORACLE_EXAMPLE, "flows"],
-        [EXPLICIT_16, "flows"],
-        [ORACLE_EXAMPLE, "all"],
-    ] as const) {
-        it(`for layout ${layout.name}, egress ${egress}`, async () => {
-            const deployment: Deployment = await deploy(argsFor(layout, { egress }));
-            const own = (await valueOf(deployment.network.requiredFlows)) as ResolvedFlow[];
-            // A hand-written network is judged on the documented flows; egress-all is one only when asked.
-            // The component opens its unverified flows too; the reader requires them only on request.
-            const derived = requiredFlowsForModel(
-                deployment.model,
-                egress === "all" ? { egress, includeUnverified: true } : { includeUnverified: true },
-            );
-            assert.deepEqual(derived.missingRoles, []);
-            assert.deepEqual(derived.unresolved, []);
-            // Role "all" endpoints list every subnet's CIDR; the order of the model's subnets may differ.
-            const sorted = (flows: readonly ResolvedFlow[]) =>
-                summary(
-                    flows.map((f) => ({
-                        ...f,
-                        destination: { ...f.destination, cidrs: [...f.destination.cidrs].sort() },
-                        source: { ...f.source, cidrs: [...f.source.cidrs].sort() },
-                    })),
-                );
-            assert.deepEqual(sorted(derived.flows), sorted(own));
-            assert.deepEqual(derived.context.kubeClientCidrs, layout.kubeClientCidrs);
-        });
-    }
+const ALL_SUBNETS = [WORKER, SERVICE_LB, KMI, KMILB];
+const CLIENTS_ONLY = [CLIENTS];
+const INTERNAL = "253.255.0.0/16";
+const WORLD = "0.0.0.0/0";
+
+/**
+ * The required flows of Oracle's Flannel example (docs/oracle-c3-network.md §2a CIDRs, kube_client_cidr
+ * 10.0.0.0/8), written out by hand from Oracle's tables: the port table (§1a rows 1-10) and the rules of the
+ * default, worker, workerlb, kmi and kmilb security lists (§3.1-§3.5). Ids are the catalogue's names.
+ */
+const ORACLE_FLANNEL_FLOWS: readonly Row[] = [
+    ["icmp-echo-from-vcn", [VCN], ALL_SUBNETS, "icmp", "type 8"], // §3.1 default list
+    ["icmp-unreachable-from-anywhere", [WORLD], ALL_SUBNETS, "icmp", "type 3"], // §3.1
+    ["icmp-time-exceeded-from-anywhere", [WORLD], ALL_SUBNETS, "icmp", "type 11"], // §3.1
+    ["worker-ssh-from-bastion", [VCN], [WORKER], "tcp", "22-22"], // §1a#1, §3.2#1
+    ["worker-nodeports-from-kube-clients", CLIENTS_ONLY, [WORKER], "tcp", "30000-32767"], // §1a#10, §3.2#2
+    ["worker-nodeports-from-service-lb", [SERVICE_LB], [WORKER], "tcp", "30000-32767"], // §3.2#3
+    ["worker-kube-proxy-from-service-lb", [SERVICE_LB], [WORKER], "tcp", "10256-10256"], // §3.2#4
+    ["worker-from-control-plane", [KMI], [WORKER], "tcp", "22-65535"], // §3.2#5
+    ["worker-flannel-from-workers", [WORKER], [WORKER], "udp", "8285-8472"], // §3.2#6
+    ["worker-flannel-from-control-plane", [KMI], [WORKER], "udp", "8285-8472"], // §3.2#7
+    ["worker-to-yum-http", [WORKER], [WORLD], "tcp", "80-80"], // §1a#3
+    ["worker-to-yum-https", [WORKER], [WORLD], "tcp", "443-443"], // §1a#4
+    ["worker-to-registry", [WORKER], [WORLD], "tcp", "5000-5000"], // §1a#5
+    ["control-plane-api-from-kube-clients", CLIENTS_ONLY, [KMI], "tcp", "6443-6443"], // §3.4#1
+    ["control-plane-api-from-endpoint", [KMILB], [KMI], "tcp", "6443-6443"], // §3.4#2
+    ["control-plane-from-workers", [WORKER], [KMI], "tcp", "1024-65535"], // §3.4#3
+    ["control-plane-api-from-workers", [WORKER], [KMI], "tcp", "6443-6443"], // §1a#6 and #9
+    ["control-plane-within", [KMI], [KMI], "tcp", "1024-65535"], // §3.4#4
+    ["control-plane-flannel-from-workers", [WORKER], [KMI], "udp", "8285-8472"], // §3.4#5
+    ["control-plane-flannel-within", [KMI], [KMI], "udp", "8285-8472"], // §3.4#6
+    ["control-plane-ssh-from-bastion", [VCN], [KMI], "tcp", "22-22"], // §1a#2 (no kmi-seclist rule: a gap)
+    ["endpoint-api-from-c3-internal", [INTERNAL], [KMILB], "tcp", "6443-6443"], // §3.5#1
+    ["endpoint-api-from-kube-clients", CLIENTS_ONLY, [KMILB], "tcp", "6443-6443"], // §1a#8, §3.5#2
+    ["endpoint-api-from-bastion", [VCN], [KMILB], "tcp", "6443-6443"], // §3.5#3
+    ["endpoint-api-from-workers", [WORKER], [KMILB], "tcp", "6443-6443"], // §1a#7
+    ["endpoint-api-from-control-plane", [KMI], [KMILB], "tcp", "6443-6443"], // §3.5 text: the KMIs reach their LB
+    ["service-lb-ingress-http", CLIENTS_ONLY, [SERVICE_LB], "tcp", "80-80"], // §3.3#1
+    ["service-lb-ingress-https", CLIENTS_ONLY, [SERVICE_LB], "tcp", "443-443"], // §3.3#2
+];
+
+/** Egress every subnet needs: ICMP 3 (Path Discovery, public OCI V-W9) and 11 out. */
+const ICMP_OUT: readonly Row[] = [
+    ["icmp-unreachable-to-anywhere", ALL_SUBNETS, [WORLD], "icmp", "type 3"],
+    ["icmp-time-exceeded-to-anywhere", ALL_SUBNETS, [WORLD], "icmp", "type 11"],
+];
+
+/** Oracle's default list: "Allow all outgoing traffic." (§3.1), stateful, 0.0.0.0/0, all protocols. */
+const EGRESS_ALL_ROW: Row = ["egress-all", ALL_SUBNETS, [WORLD], "all", "all"];
+
+/** The echo replies' way back within the VCN when egress is narrowed to the flows. */
+const ECHO_TO_VCN: Row = ["icmp-echo-to-vcn", ALL_SUBNETS, [VCN], "icmp", "type 8"];
+
+function rowOf(f: ResolvedFlow): Row {
+    const what =
+        f.ports !== undefined
+            ? `${f.ports.min}-${f.ports.max}`
+            : f.icmp !== undefined
+              ? `type ${f.icmp.type}${f.icmp.code === undefined ? "" : `/${f.icmp.code}`}`
+              : "all";
+    return [f.id, [...f.source.cidrs].sort(), [...f.destination.cidrs].sort(), f.protocol, what];
+}
+
+const sortedRows = (rows: readonly Row[]): string[] =>
+    rows.map(([id, s, d, p, w]) => JSON.stringify([id, [...s].sort(), [...d].sort(), p, w])).sort();
+
+/** Oracle's kmilb-seclist (§3.5), literally: 253.255.0.0/16, kube_client_cidr and vcn_cidr on TCP 6443. */
+function oracleEndpointModel() {
+    return setList(oracleModel(), "kmilb-seclist", [
+        { protocol: "6", peer: INTERNAL, dstPorts: { min: 6443, max: 6443 } },
+        { protocol: "6", peer: CLIENTS, dstPorts: { min: 6443, max: 6443 } },
+        { protocol: "6", peer: VCN, dstPorts: { min: 6443, max: 6443 } },
+    ]);
+}
+
+describe("requiredFlowsForModel on Oracle's example gives Oracle's tables, row by row", () => {
+    it("Oracle's egress (all): the port table and list rules, ICMP out and egress-all", () => {
+        const req = requiredFlowsForModel(oracleEndpointModel(), { egress: "all" });
+        assert.deepEqual(req.missingRoles, []);
+        assert.deepEqual(req.unresolved, []);
+        assert.deepEqual(
+            req.context.kubeClientCidrs,
+            [CLIENTS],
+            "kube_client_cidr read off kmilb-seclist #2",
+        );
+        assert.equal(req.context.cni, "flannel");
+        assert.equal(req.context.clusterAccess, "public");
+        assert.deepEqual(
+            sortedRows(req.flows.map(rowOf)),
+            sortedRows([...ORACLE_FLANNEL_FLOWS, ...ICMP_OUT, EGRESS_ALL_ROW]),
+        );
+    });
+
+    it("hardened (egress flows): the same rows without egress-all, the echo's way back added", () => {
+        const req = requiredFlowsForModel(oracleEndpointModel(), { egress: "flows" });
+        assert.deepEqual(
+            sortedRows(req.flows.map(rowOf)),
+            sortedRows([...ORACLE_FLANNEL_FLOWS, ...ICMP_OUT, ECHO_TO_VCN]),
+        );
+    });
+
+    it("kube clients given as an option replace the ones read off the endpoint, in every client row", () => {
+        const clients = ["192.168.10.0/24", "172.16.0.0/12"];
+        const req = requiredFlowsForModel(oracleEndpointModel(), { kubeClientCidrs: clients });
+        // Oracle's kube_client_cidr rows: §1a#8 and #10, §3.2#2, §3.3#1-#2, §3.4#1, §3.5#2.
+        const clientRows = ORACLE_FLANNEL_FLOWS.filter(([, source]) => source === CLIENTS_ONLY).map(
+            ([id]) => id,
+        );
+        assert.equal(clientRows.length, 5);
+        const byId = new Map(req.flows.map((f) => [f.id, f]));
+        for (const id of clientRows) assert.deepEqual(byId.get(id)?.source.cidrs, clients, id);
+        const others = req.flows.filter((f) => !clientRows.includes(f.id));
+        assert.ok(others.every((f) => !f.source.cidrs.some((c) => clients.includes(c))));
+    });
+});
+
+/** docs/oracle-c3-network.md §2b's VCN-native example /19, literally. */
+const N = {
+    vcn: "172.31.0.0/19",
+    lb: "172.31.0.0/23",
+    kmilb: "172.31.2.0/23",
+    kmi: "172.31.4.0/22",
+    worker: "172.31.8.0/21",
+    pod: "172.31.16.0/20",
+};
+const N_ALL = [N.worker, N.lb, N.kmi, N.kmilb, N.pod];
+
+/**
+ * The required flows of Oracle's VCN-native example, written out by hand: C3's port table and list rules
+ * without Flannel's UDP 8285-8472 (§1a, §3.1-§3.5; the default list on the pod subnet too), and public OCI's
+ * VCN-native rules mapped to C3 (§9.3, §9.7; C3's own VCN-native tables were not available, §1b).
+ */
+const ORACLE_VCN_NATIVE_FLOWS: readonly Row[] = [
+    ["icmp-echo-from-vcn", [N.vcn], N_ALL, "icmp", "type 8"], // §3.1
+    ["icmp-unreachable-from-anywhere", [WORLD], N_ALL, "icmp", "type 3"], // §3.1
+    ["icmp-time-exceeded-from-anywhere", [WORLD], N_ALL, "icmp", "type 11"], // §3.1
+    ["icmp-unreachable-to-anywhere", N_ALL, [WORLD], "icmp", "type 3"], // V-W9, V-P5 Path Discovery
+    ["icmp-time-exceeded-to-anywhere", N_ALL, [WORLD], "icmp", "type 11"],
+    ["egress-all", N_ALL, [WORLD], "all", "all"], // §3.1, §3.6 "Allow all outgoing traffic."
+    ["worker-ssh-from-bastion", [N.vcn], [N.worker], "tcp", "22-22"], // §1a#1, §3.2#1
+    ["worker-nodeports-from-kube-clients", CLIENTS_ONLY, [N.worker], "tcp", "30000-32767"], // §1a#10, §3.2#2
+    ["worker-nodeports-from-service-lb", [N.lb], [N.worker], "tcp", "30000-32767"], // §3.2#3
+    ["worker-kube-proxy-from-service-lb", [N.lb], [N.worker], "tcp", "10256-10256"], // §3.2#4
+    ["worker-from-control-plane", [N.kmi], [N.worker], "tcp", "22-65535"], // §3.2#5
+    ["worker-to-yum-http", [N.worker], [WORLD], "tcp", "80-80"], // §1a#3
+    ["worker-to-yum-https", [N.worker], [WORLD], "tcp", "443-443"], // §1a#4
+    ["worker-to-registry", [N.worker], [WORLD], "tcp", "5000-5000"], // §1a#5
+    ["control-plane-api-from-kube-clients", CLIENTS_ONLY, [N.kmi], "tcp", "6443-6443"], // §3.4#1
+    ["control-plane-api-from-endpoint", [N.kmilb], [N.kmi], "tcp", "6443-6443"], // §3.4#2
+    ["control-plane-from-workers", [N.worker], [N.kmi], "tcp", "1024-65535"], // §3.4#3
+    ["control-plane-api-from-workers", [N.worker], [N.kmi], "tcp", "6443-6443"], // §1a#6, #9
+    ["control-plane-within", [N.kmi], [N.kmi], "tcp", "1024-65535"], // §3.4#4
+    ["control-plane-ssh-from-bastion", [N.vcn], [N.kmi], "tcp", "22-22"], // §1a#2
+    ["endpoint-api-from-c3-internal", [INTERNAL], [N.kmilb], "tcp", "6443-6443"], // §3.5#1
+    ["endpoint-api-from-kube-clients", CLIENTS_ONLY, [N.kmilb], "tcp", "6443-6443"], // §1a#8, §3.5#2
+    ["endpoint-api-from-bastion", [N.vcn], [N.kmilb], "tcp", "6443-6443"], // §3.5#3
+    ["endpoint-api-from-workers", [N.worker], [N.kmilb], "tcp", "6443-6443"], // §1a#7
+    ["endpoint-api-from-control-plane", [N.kmi], [N.kmilb], "tcp", "6443-6443"], // §3.5 text
+    ["service-lb-ingress-http", CLIENTS_ONLY, [N.lb], "tcp", "80-80"], // §3.3#1
+    ["service-lb-ingress-https", CLIENTS_ONLY, [N.lb], "tcp", "443-443"], // §3.3#2
+    ["pod-from-pods", [N.pod], [N.pod], "all", "all"], // V-P3
+    ["pod-from-workers", [N.worker], [N.pod], "all", "all"], // V-P2
+    ["pod-from-control-plane", [N.kmi], [N.pod], "all", "all"], // V-P1 (API CIDR = kmi_cidr, §9.7)
+    ["worker-from-pods", [N.pod], [N.worker], "all", "all"], // V-W2
+    ["worker-from-workers", [N.worker], [N.worker], "all", "all"], // V-W1
+    ["control-plane-api-from-pods", [N.pod], [N.kmi], "tcp", "6443-6443"], // V-A3
+    ["endpoint-api-from-pods", [N.pod], [N.kmilb], "tcp", "6443-6443"], // V-A3
+    ["control-plane-12250-from-pods", [N.pod], [N.kmi], "tcp", "12250-12250"], // V-A4
+    ["control-plane-12250-from-workers", [N.worker], [N.kmi], "tcp", "12250-12250"], // V-A2
+    ["pod-to-internet-https", [N.pod], [WORLD], "tcp", "443-443"], // V-P9
+];
+
+/** What `includeUnverified` adds (README: unverified): the KMIs' and pods' yum and registry, the LB to pods. */
+const VCN_NATIVE_UNVERIFIED: readonly Row[] = [
+    ["control-plane-to-yum-http", [N.kmi], [WORLD], "tcp", "80-80"],
+    ["control-plane-to-yum-https", [N.kmi], [WORLD], "tcp", "443-443"],
+    ["control-plane-to-registry", [N.kmi], [WORLD], "tcp", "5000-5000"],
+    ["pod-to-yum-http", [N.pod], [WORLD], "tcp", "80-80"],
+    ["pod-to-registry", [N.pod], [WORLD], "tcp", "5000-5000"],
+    ["pod-from-service-lb", [N.lb], [N.pod], "tcp", "all"],
+];
+
+describe("requiredFlowsForModel on Oracle's VCN-native example (registered by the component)", () => {
+    it("gives the C3 rows without Flannel plus public OCI's VCN-native rows; unverified ones on request", async () => {
+        const d = await deploy(argsFor(VCN_NATIVE_EXAMPLE, { cni: "vcn-native" }));
+        const req = requiredFlowsForModel(d.model, { egress: "all" });
+        assert.equal(req.context.cni, "vcn-native", "read off the subnet named pod");
+        assert.deepEqual(req.context.kubeClientCidrs, CLIENTS_ONLY);
+        assert.deepEqual(sortedRows(req.flows.map(rowOf)), sortedRows(ORACLE_VCN_NATIVE_FLOWS));
+        const all = requiredFlowsForModel(d.model, { egress: "all", includeUnverified: true });
+        assert.deepEqual(
+            sortedRows(all.flows.map(rowOf)),
+            sortedRows([...ORACLE_VCN_NATIVE_FLOWS, ...VCN_NATIVE_UNVERIFIED]),
+        );
+    });
 });
 
 describe("requiredFlowsForModel on partial networks", () => {

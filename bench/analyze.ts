@@ -9,7 +9,7 @@ import { analyzeNetwork } from "../src/analysis/analyze";
 import { diffModels } from "../src/analysis/report/diff";
 import { evaluateFlows } from "../src/analysis/evaluate/evaluate";
 import { modelsFromResources } from "../src/analysis/model/from-resources";
-import { recordProgram, valueOf } from "../src/analysis/mock-engine";
+import { recordProgram, valueOf } from "../src/testing/mock-run";
 import type { NetworkModel } from "../src/analysis/model/model";
 import type { ResolvedFlow } from "../src/catalogue/types";
 import { WorkloadClusterNetwork } from "../src/component/workload-cluster-network";

@@ -23,7 +23,7 @@ export { carveLayout } from "./config/carve";
 export { STATIC_FLOWS, requiredFlowsFor } from "./catalogue/flows";
 export type { FlowDefinition, ResolvedFlow, Endpoint, Provenance } from "./catalogue/types";
 export { planNetwork } from "./plan/plan";
-export type { NetworkPlan } from "./plan/plan";
 export { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, ORACLE_CIDR_TERMS } from "./c3/roles";
 export { type SubnetRole } from "./c3/roles";
 export { Cni, ClusterAccess, EgressMode, SecurityRulesMode } from "./c3/choices";
+export { type NetworkPlan } from "./plan/types";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Deployment } from "@pulumi/pulumi/automation";
-import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
+import { recordProgram, valueOf } from "../../src/testing/mock-run";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { typeAndName } from "./engine";
 

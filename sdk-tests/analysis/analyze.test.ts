@@ -3,7 +3,7 @@ import { analyzeNetwork, analyzeResources } from "../../src/analysis/analyze";
 import type { NetworkModel } from "../../src/analysis/model/model";
 import type { AnalysisReport } from "../../src/analysis/report/report";
 import { requiredFlowsForModel } from "../../src/analysis/requirements/flows-for-model";
-import { valueOf } from "../../src/analysis/mock-engine";
+import { valueOf } from "../../src/testing/mock-run";
 import type { ResolvedFlow } from "../../src/catalogue/types";
 import { argsFor, deploy, type Deployment } from "../fixtures/harness";
 import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";

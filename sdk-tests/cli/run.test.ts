@@ -8,9 +8,10 @@ import type { AnalysisReport } from "../../src/analysis/report/report";
 import { parseCli, type CliOptions } from "../../src/cli/args";
 import { applyOverrides, defaultInput, loadConfigFile } from "../../src/cli/input";
 import { colourWanted, painter } from "../../src/cli/layout";
-import { runCli, verdictOf, type CliIo } from "../../src/cli/run";
+import { runCli } from "../../src/cli/run";
 import { resolveConfig } from "../../src/config/validate";
 import { ROOT } from "./built";
+import { verdictOf, type CliIo } from "../../src/cli/verdict";
 
 /*
  * The command's parts in-process: argument parsing, input loading, the exit-code verdict, colour, and the

@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { recordProgram } from "../../src/analysis/mock-engine";
-import { runCli, type CliIo } from "../../src/cli/run";
+import { recordProgram } from "../../src/testing/mock-run";
+import { runCli } from "../../src/cli/run";
 import { parseVerify } from "../../src/cli/verify";
 import {
     WORKLOAD_CLUSTER_NETWORK_TYPE,
@@ -21,6 +21,7 @@ import {
     tfResources,
     tfValues,
 } from "../analysis/model/ingest/fixtures";
+import { type CliIo } from "../../src/cli/verdict";
 
 /*
  * `oke-c3-network verify` in-process: exit codes, formats, --diff, argument refusals, and --import-file,

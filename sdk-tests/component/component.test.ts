@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { WorkloadClusterNetwork, NetworkConfigError } from "../../src/index";
-import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
+import { recordProgram, valueOf } from "../../src/testing/mock-run";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
 import { argsFor, deploy, recordsOfType } from "../fixtures/harness";

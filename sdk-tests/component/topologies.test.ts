@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { evaluateFlow } from "../../src/analysis/evaluate/evaluate";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
-import { valueOf } from "../../src/analysis/mock-engine";
+import { valueOf } from "../../src/testing/mock-run";
 import { NetworkConfigError, WorkloadClusterNetwork } from "../../src/index";
 import {
     DENIED_FLOWS,

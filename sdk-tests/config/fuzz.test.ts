@@ -3,10 +3,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { recordProgram } from "../../src/analysis/mock-engine";
-import { runCli, type CliIo } from "../../src/cli/run";
+import { recordProgram } from "../../src/testing/mock-run";
+import { runCli } from "../../src/cli/run";
 import { WorkloadClusterNetwork } from "../../src/component/workload-cluster-network";
 import { NetworkConfigError, type WorkloadClusterNetworkArgs } from "../../src/config/types";
+import { type CliIo } from "../../src/cli/verdict";
 
 /*
  * Random input, as a hostile or careless user would write it: arbitrary JSON values and mutations of a

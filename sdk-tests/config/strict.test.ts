@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { recordProgram } from "../../src/analysis/mock-engine";
+import { recordProgram } from "../../src/testing/mock-run";
 import { WorkloadClusterNetwork } from "../../src/component/workload-cluster-network";
 import { didYouMean } from "../../src/config/keys";
 import { firstUnsafeCharacter } from "../../src/config/text";

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import type { RequiredFlow, ResolvedFlow } from "../../src/catalogue/types";
 import { NetworkConfigError } from "../../src/config/types";
-import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
+import { recordProgram, valueOf } from "../../src/testing/mock-run";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { SUBNET_ROLES } from "../../src/c3/roles";
 

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { evaluateFlows } from "../../src/analysis/evaluate/evaluate";
-import { valueOf } from "../../src/analysis/mock-engine";
+import { valueOf } from "../../src/testing/mock-run";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
 import { validateConfig } from "../../src/config/validate";
 import { WORKLOAD_CLUSTER_NETWORK_TYPE } from "../../src/component/workload-cluster-network";

@@ -1,4 +1,4 @@
-import { recordProgram, valueOf, type RecordedRun } from "../../src/analysis/mock-engine";
+import { recordProgram, valueOf, type RecordedRun } from "../../src/testing/mock-run";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
 import type { ResolvedFlow } from "../../src/catalogue/types";
 import { WorkloadClusterNetwork } from "../../src/component/workload-cluster-network";

@@ -4,7 +4,7 @@ import {
     WORKLOAD_CLUSTER_NETWORK_TYPE,
 } from "../../src/component/workload-cluster-network";
 import type { WorkloadClusterNetworkArgs } from "../../src/config/types";
-import { recordProgram, valueOf } from "../../src/analysis/mock-engine";
+import { recordProgram, valueOf } from "../../src/testing/mock-run";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { policyResources, type ExtraOutputs, type Shape } from "./harness";
 

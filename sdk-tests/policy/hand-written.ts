@@ -1,6 +1,6 @@
 import * as oci from "@pulumi/oci";
 import type { PolicyResource } from "@pulumi/policy";
-import { recordProgram } from "../../src/analysis/mock-engine";
+import { recordProgram } from "../../src/testing/mock-run";
 import type { ResourceRecord } from "../../src/analysis/model/resources";
 import { policyResources, type Shape } from "./harness";
 

@@ -15,6 +15,7 @@ import {
     type ModelFlowRequirements,
 } from "./requirements/flows-for-model";
 import { summarizeModel } from "./report/summary";
+import { clustersInVcn } from "./requirements/cni";
 import { ruleEntries, type RuleEntry } from "./checks/rule-usage";
 import type { FlowVerdict } from "./evaluate/verdict";
 import { type SubnetRole } from "../c3/roles";
@@ -90,7 +91,12 @@ export function analyzeResources(
     options: AnalyzeResourcesOptions = {},
 ): AnalysisReport[] {
     return modelsFromResources(records, options).map((model) => {
-        const flows = options.flows ?? requiredFlowsForModel(model, options.requirements);
+        const flows =
+            options.flows ??
+            requiredFlowsForModel(model, {
+                clusters: clustersInVcn(records, model),
+                ...options.requirements,
+            });
         return analyzeNetwork(model, flows, options);
     });
 }

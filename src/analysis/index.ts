@@ -49,7 +49,6 @@ export {
     modelsFromResources,
     type ModelsFromResourcesOptions,
 } from "./model/from-resources";
-export { recordProgram, valueOf, type RecordedRun, type RecordOptions } from "./mock-engine";
 export type {
     GatewayKind,
     ModelGateway,

@@ -1,7 +1,7 @@
 import { analyzeNetwork } from "../analysis/analyze";
 import type { AcknowledgedTraffic, TrafficException } from "../analysis/checks/findings";
 import { modelsFromResources } from "../analysis/model/from-resources";
-import { recordProgram, valueOf } from "../analysis/mock-engine";
+import { recordProgram, valueOf } from "../testing/mock-run";
 import type { NetworkModel } from "../analysis/model/model";
 import type { AnalysisReport } from "../analysis/report/report";
 import { resolvedFlowsFromOutput } from "../analysis/requirements/flows-for-model";

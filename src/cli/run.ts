@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type AnalysisReport } from "../analysis/report/report";
 import { NetworkConfigError } from "../config/types";
 import { parseCli, USAGE, type CliOptions } from "./args";
 import { diffPlans, type PlanDiff } from "./diff";
@@ -13,28 +12,13 @@ import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderTable } from "./render-table";
 import { forMarkdown, forTerminal, jsonSafe } from "./sanitize";
-import { severityAtLeast, type Severity } from "../analysis/checks/finding";
+import { CliIo, verdictOf, EXIT } from "./verdict";
 
 /*
  * `oke-c3-network plan`: arguments → input → offline plan (and baseline for --diff) → one rendering on
  * stdout, problems on stderr, and an exit code a CI job can gate on: 0 every required flow holds, 1 a flow
  * fails or a finding reaches --fail-on, 2 bad input (arguments, files, or a config the component refuses).
  */
-
-/** Where the command reads and writes; injectable so tests can run it in-process too. */
-export interface CliIo {
-    /** Directory that relative file names are resolved against. */
-    cwd: string;
-    /** Environment (NO_COLOR). */
-    env: Readonly<Record<string, string | undefined>>;
-    /** Standard output. */
-    stdout: { write(text: string): unknown; isTTY?: boolean };
-    /** Standard error. */
-    stderr: { write(text: string): unknown };
-}
-
-/** Exit code when the plan is fine, when a flow fails or a finding reaches --fail-on, and for bad input. */
-export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
 function packageVersion(): string {
     // dist/cli/main.js and src/cli/run.ts both sit two levels below the package root.
@@ -51,36 +35,6 @@ function loadInput(options: CliOptions, cwd: string): LoadedInput {
               : defaultInput();
     const input = applyOverrides(base, options.overrides);
     return options.name === undefined ? input : { ...input, name: options.name };
-}
-
-/** Findings at or above the --fail-on threshold. */
-function breaches(report: AnalysisReport, failOn: Severity | undefined): number {
-    return failOn === undefined
-        ? 0
-        : report.findings.filter((f) => severityAtLeast(f.severity, failOn)).length;
-}
-
-/** The exit code and the one-line verdict for a report. */
-export function verdictOf(
-    report: AnalysisReport,
-    failOn: Severity | undefined,
-): { code: number; text: string } {
-    const s = report.summary;
-    const notHolding = report.flows.filter((f) => f.status !== "allowed").map((f) => f.id);
-    const found = `findings: ${s.findings.high} high, ${s.findings.medium} medium, ${s.findings.low} low, ${s.findings.info} info`;
-    if (notHolding.length > 0) {
-        return {
-            code: EXIT.failed,
-            text: `✘ ${notHolding.length} of ${s.flows} required flows do not hold (${notHolding.join(", ")}); ${found}`,
-        };
-    }
-    const over = breaches(report, failOn);
-    if (over > 0)
-        return {
-            code: EXIT.failed,
-            text: `✘ every required flow holds (${s.flows}), but ${over} finding(s) reach --fail-on ${failOn}; ${found}`,
-        };
-    return { code: EXIT.ok, text: `✔ every required flow holds (${s.flows}/${s.flows}); ${found}` };
 }
 
 /**

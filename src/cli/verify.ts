@@ -16,6 +16,7 @@ import { recordsFromTerraform } from "../analysis/model/ingest/terraform";
 import { readJsonFile } from "../analysis/model/ingest/common";
 import type { AnalysisReport } from "../analysis/report/report";
 import { requiredFlowsForModel, type ModelFlowRequirements } from "../analysis/requirements/flows-for-model";
+import { clustersInVcn } from "../analysis/requirements/cni";
 import { isCidrError, parseCidr } from "../net/cidr";
 import { parseException, type Format } from "./args";
 import type { PlanDiff } from "./diff";
@@ -24,10 +25,10 @@ import { colourWanted, painter } from "./layout";
 import { reportJson, JSON_VERSION, type Json } from "./render-json";
 import { renderReportMarkdown } from "./render-markdown";
 import { renderReportTable } from "./render-table";
-import { EXIT, verdictOf, type CliIo } from "./run";
 import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../c3/roles";
 import { type Severity } from "../analysis/checks/finding";
 import { SEVERITIES } from "../analysis/checks/finding";
+import { EXIT, verdictOf, type CliIo } from "./verdict";
 
 /*
  * `oke-c3-network verify`: proves a network that already exists (a Terraform state or saved plan, an OCI CLI
@@ -248,6 +249,7 @@ export function verifyInput(
             ...(options.kubeClientCidrs === undefined ? {} : { kubeClientCidrs: options.kubeClientCidrs }),
             ...(options.bastionCidrs === undefined ? {} : { bastionCidrs: options.bastionCidrs }),
             ...(options.cni === undefined ? {} : { cni: options.cni }),
+            clusters: clustersInVcn(ingested.records, m.model),
         });
         const report = analyzeNetwork(m.model, requirements, {
             anywhereExceptions: options.allowAnywhere,

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedLayout, WorkloadClusterNetworkArgs } from "../config/types";
 import { resolveNetwork } from "../config/resolve";
 import type { RequiredFlow } from "../catalogue/types";
-import { planNetwork, type NetworkPlan, type RouteTableKey } from "../plan/plan";
+import { planNetwork } from "../plan/plan";
 import type { RuleOwner } from "../plan/rules";
 import {
     childContext,
@@ -20,6 +20,7 @@ import {
     type RoleIds,
 } from "./children";
 import { type SubnetRole } from "../c3/roles";
+import { type NetworkPlan, type RouteTableKey } from "../plan/types";
 
 /** The component's Pulumi type token. */
 export const WORKLOAD_CLUSTER_NETWORK_TYPE = "oke-c3-network:index:WorkloadClusterNetwork";

@@ -1,7 +1,7 @@
 import type { NetworkModel } from "../analysis/model/model";
 import type { ResourceRecord } from "../analysis/model/resources";
 import { modelsFromResources, OCI_TYPES } from "../analysis/model/from-resources";
-import { isRecord, knownString } from "../analysis/model/resource-values";
+import { knownString } from "../analysis/model/resource-values";
 import { componentView, type ComponentView } from "./component";
 import type { SubnetNames } from "./config";
 import { NO_OKE_NETWORK, type CheckOutcome } from "./define";
@@ -16,6 +16,9 @@ import {
     type StackView,
 } from "./stack";
 import { type SubnetRole } from "../c3/roles";
+import { detectCni as detectCniOf, type CniDecision } from "../analysis/requirements/cni";
+
+export type { CniDecision } from "../analysis/requirements/cni";
 
 /*
  * Which VCNs of a stack are OKE workload-cluster networks. C3 recognises the control plane's subnet by its
@@ -131,40 +134,23 @@ function clusterInVcn(
     return knownString(cluster.inputs.vcnId) === model.key;
 }
 
-/** The CNI of a network and why the policy believes it. */
-export interface CniDecision {
-    /** Flannel overlay or VCN-native pods. */
-    cni: "flannel" | "vcn-native";
-    /** The evidence, as a phrase for messages. */
-    why: string;
-}
-
-/** OKE's cniType for VCN-native pod networking. */
-const VCN_NATIVE_CNI_TYPE = "OCI_VCN_IP_NATIVE";
-
 /**
- * The network's CNI: the configured one, else VCN-native when the component's layout has a pod subnet, a
- * subnet is named `pod`, or an OKE cluster in the VCN sets cniType OCI_VCN_IP_NATIVE; else Flannel.
+ * The network's CNI, read by the analyzer's one reader ({@link detectCniOf}): the policy config's, else what
+ * the component, the subnets and the OKE clusters in the VCN show.
  */
 export function detectCni(network: OkeNetwork, configured?: "flannel" | "vcn-native"): CniDecision {
-    if (configured !== undefined)
-        return { cni: configured, why: `the policy config sets cni: ${configured}` };
-    if (network.component?.layout?.pod !== undefined)
-        return {
-            cni: "vcn-native",
-            why: `component ${network.component.name} has a pod subnet in its layout`,
-        };
-    if (network.model.subnets.some((s) => s.role === "pod"))
-        return { cni: "vcn-native", why: "a subnet is named `pod`" };
-    const cluster = network.clusters.find(isVcnNativeCluster);
-    if (cluster !== undefined)
-        return { cni: "vcn-native", why: `cluster ${labelOf(cluster)} sets cniType ${VCN_NATIVE_CNI_TYPE}` };
-    return { cni: "flannel", why: "nothing in the stack uses VCN-native pod networking" };
-}
-
-function isVcnNativeCluster(cluster: ResourceRecord): boolean {
-    const options = cluster.inputs.clusterPodNetworkOptions;
-    return Array.isArray(options) && options.some((o) => isRecord(o) && o.cniType === VCN_NATIVE_CNI_TYPE);
+    const component = network.component;
+    const decision = detectCniOf({
+        ...(configured === undefined ? {} : { configured }),
+        ...(component === undefined
+            ? {}
+            : { component: { name: component.name, hasPodSubnet: component.layout?.pod !== undefined } }),
+        model: network.model,
+        clusters: network.clusters,
+    });
+    return configured === undefined
+        ? decision
+        : { ...decision, why: `the policy config sets cni: ${configured}` };
 }
 
 /**

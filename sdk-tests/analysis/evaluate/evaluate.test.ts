@@ -6,7 +6,7 @@ import {
     type FlowVerdict,
 } from "../../../src/analysis/evaluate/evaluate";
 import { modelsFromResources } from "../../../src/analysis/model/from-resources";
-import { recordProgram } from "../../../src/analysis/mock-engine";
+import { recordProgram } from "../../../src/testing/mock-run";
 import { WorkloadClusterNetwork } from "../../../src/component/workload-cluster-network";
 import { CLIENTS, KMI, KMILB, SERVICE_LB, VCN, WORKER, nsgRules, oracleModel, setList } from "../models";
 

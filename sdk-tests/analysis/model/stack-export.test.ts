@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { analyzeNetwork, analyzeResources } from "../../../src/analysis/analyze";
 import { modelsFromResources } from "../../../src/analysis/model/from-resources";
-import { valueOf } from "../../../src/analysis/mock-engine";
+import { valueOf } from "../../../src/testing/mock-run";
 import { resolvedFlowsFromOutput } from "../../../src/analysis/requirements/flows-for-model";
 import {
     componentOutputsFromStackExport,

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { analyzeNetwork } from "../../../src/analysis/analyze";
 import { diffModels, diffReports, type ModelDiff } from "../../../src/analysis/report/diff";
-import { valueOf } from "../../../src/analysis/mock-engine";
+import { valueOf } from "../../../src/testing/mock-run";
 import type { ResolvedFlow } from "../../../src/catalogue/types";
 import type { WorkloadClusterNetworkArgs } from "../../../src/config/types";
 import { argsFor, deploy, type Deployment } from "../../fixtures/harness";

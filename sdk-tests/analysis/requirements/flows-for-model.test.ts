@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { analyzeNetwork } from "../../../src/analysis/analyze";
-import { valueOf } from "../../../src/analysis/mock-engine";
+import { valueOf } from "../../../src/testing/mock-run";
 import { kubeClientsFromModel } from "../../../src/analysis/requirements/kube-clients";
 import {
     requiredFlowsForModel,

@@ -7,6 +7,8 @@ import {
 } from "../../catalogue/types";
 import { type ResolvedConfig, type ResolvedServiceLbIngress } from "../../config/types";
 import { defaultServiceLbIngress } from "../../config/validate";
+import type { ResourceRecord } from "../model/resources";
+import { detectCni } from "./cni";
 import { kubeClientsFromModel } from "./kube-clients";
 import type { NetworkModel } from "../model/model";
 import { SUBNET_ROLES, type SubnetRole } from "../../c3/roles";
@@ -29,8 +31,10 @@ export interface ModelFlowOptions {
     bastionCidrs?: string[];
     /** Oracle's `kubernetes_api_port`; default 6443. */
     kubernetesApiPort?: number;
-    /** CNI; default `vcn-native` when a `pod` subnet exists, else `flannel`. */
+    /** CNI; default {@link detectCni}: `vcn-native` when a `pod` subnet exists or a cluster in `clusters` says so, else `flannel`. */
     cni?: "flannel" | "vcn-native";
+    /** The OKE clusters in the VCN, whose `cniType` tells the CNI when `cni` is not given. */
+    clusters?: readonly ResourceRecord[];
     /** Default `private` when the control-plane-endpoint subnet is private, else `public`. */
     clusterAccess?: "public" | "private";
     /** Whether private subnets reach out through NAT (port table rows 3-5); default {@link NAT_GATEWAY_BY_DEFAULT} (yes). */
@@ -125,7 +129,11 @@ function contextFor(model: NetworkModel, options: ModelFlowOptions): ModelFlowCo
         vcn: knownCidr(model.vcnCidrs[0])?.text ?? UNKNOWN,
         kubeClientCidrs: clients.cidrs,
         kubeClientSource: clients.source,
-        cni: options.cni ?? (roles.pod === undefined ? "flannel" : "vcn-native"),
+        cni: detectCni({
+            ...(options.cni === undefined ? {} : { configured: options.cni }),
+            model,
+            clusters: options.clusters ?? [],
+        }).cni,
         clusterAccess,
         natGateway: options.natGateway ?? NAT_GATEWAY_BY_DEFAULT,
         kubernetesApiPort: apiPort,

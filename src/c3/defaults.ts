@@ -42,3 +42,9 @@ export const INCLUDE_UNVERIFIED_BY_DEFAULT = false;
  * (`requiredFlowsForModel`) and the policy pack (`oke-c3-required-flows`).
  */
 export const NAT_GATEWAY_BY_DEFAULT = true;
+
+/** Oracle's workerlb-seclist front-ends (docs/oracle-c3-network.md §3.3): TCP 80 and 443 from `kube_client_cidr`. */
+export const DEFAULT_SERVICE_LB_FRONT_ENDS: readonly { name: string; port: number }[] = [
+    { name: "http", port: 80 },
+    { name: "https", port: 443 },
+];

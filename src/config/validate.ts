@@ -1,3 +1,4 @@
+import { defaultServiceLbIngress } from "./service-lb";
 import { DEFAULT_CHOICES, DEFAULT_KUBERNETES_API_PORT, DEFAULT_VCN_DNS_LABEL } from "../c3/defaults";
 import { carveLayout, type CarvedRole, type GivenSubnets } from "./carve";
 import { cidrAt, cidrContains, cidrOverlaps, cidrSize, isCidrError, parseCidr, type Cidr } from "../net/cidr";
@@ -570,14 +571,6 @@ function readApiPort(raw: Raw, out: Problems): number {
 
 // ---------------------------------------------------------------------------------------------------------
 // Worker-LB front ends (workerlb-seclist, docs/oracle-c3-network.md §3.3)
-
-/** Oracle's workerlb-seclist (docs/oracle-c3-network.md §3.3): TCP 80 and 443 from `kube_client_cidr`. */
-export function defaultServiceLbIngress(kubeClientCidrs: readonly string[]): ResolvedServiceLbIngress[] {
-    return [
-        { name: "http", protocol: "tcp", ports: { min: 80, max: 80 }, sources: [...kubeClientCidrs] },
-        { name: "https", protocol: "tcp", ports: { min: 443, max: 443 }, sources: [...kubeClientCidrs] },
-    ];
-}
 
 function readServiceLbIngress(raw: Raw, clients: string[], out: Problems): ResolvedServiceLbIngress[] {
     const value = raw.serviceLbIngress;

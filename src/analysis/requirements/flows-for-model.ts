@@ -6,7 +6,6 @@ import {
     type ResolvedFlow,
 } from "../../catalogue/types";
 import { type ResolvedConfig, type ResolvedServiceLbIngress } from "../../config/types";
-import { defaultServiceLbIngress } from "../../config/validate";
 import type { ResourceRecord } from "../model/resources";
 import { detectCni } from "./cni";
 import { kubeClientsFromModel } from "./kube-clients";
@@ -15,6 +14,7 @@ import { SUBNET_ROLES, type SubnetRole } from "../../c3/roles";
 import { NAT_GATEWAY_BY_DEFAULT } from "../../c3/defaults";
 import { DEFAULT_KUBERNETES_API_PORT } from "../../c3/defaults";
 import { knownCidr } from "../../net/cidr";
+import { defaultServiceLbIngress } from "../../config/service-lb";
 
 /*
  * The flows a hand-written network must allow. The component knows its own (`requiredFlows`); any other

@@ -26,13 +26,12 @@ import type { ResolvedFlow } from "../../src/catalogue/types";
  * API) must equal the independent oracle's. A flow the analyzer proves and the oracle refutes fails the suite
  * with the config and the packet.
  *
- * The analyzer is unsound today in ways issue #11 lists (items 1, 2 and 5). Those disagreements are
- * recognised by the failing packet (see `DisagreementClass`), reported in the log and listed in
- * KNOWN-DISAGREEMENTS.md; every other disagreement fails now. The strict variant, which tolerates none, is
- * pending until the fixes land.
+ * Both variants run strict: no disagreement class is tolerated, on the component's own records and on edited
+ * copies. Disagreements are recognised by the failing packet (see `DisagreementClass`), so a report says which
+ * known class (KNOWN-DISAGREEMENTS.md) a regression falls into.
  *
  * ORACLE_SEED and ORACLE_RUNS override the seed and the number of runs; ORACLE_REPORT=<file> writes every
- * disagreement found to a file; ORACLE_PENDING=1 runs the strict variant; ORACLE_SHRINK=1 shrinks a failure
+ * disagreement found to a file; ORACLE_SHRINK=1 shrinks a failure
  * to a minimal config (slow: every step is a mock run).
  */
 
@@ -40,15 +39,14 @@ const SEED = Number(process.env.ORACLE_SEED ?? 20261211);
 const RUNS = Number(process.env.ORACLE_RUNS ?? 30);
 
 /**
- * The disagreement classes tolerated until they are fixed: those issue #11 names (items 1, 2 and 5), and two
- * this oracle found that the issue does not list (`stateless-precedence`, `gateway-state`; both only on
- * edited records, see KNOWN-DISAGREEMENTS.md).
+ * The classes issue #11 named (items 1, 2 and 5), all fixed: a non-strict run (`runProperty(false)`) would
+ * tolerate them, which no test does any more. `stateless-precedence` and `gateway-state`, found by this
+ * oracle on edited records, are fixed too (KNOWN-DISAGREEMENTS.md).
  */
 const KNOWN_ISSUE_11: readonly DisagreementClass[] = [
     "source-overlap",
     "destination-overlap",
     "route-assumed",
-    "stateless-precedence",
 ];
 
 interface Tally {
@@ -221,17 +219,11 @@ async function runProperty(strict: boolean, edits = true): Promise<Tally> {
     return tally;
 }
 
-/**
- * Pending until the classes found on edited records (stateless precedence, gateway state: outside issue #11's
- * list) are fixed; `ORACLE_PENDING=1` runs it. On the component's own records the strict variant runs now.
- */
-const pending = process.env.ORACLE_PENDING === "1" ? it : it.skip;
-
 describe("differential: the analyzer against the independent oracle", function () {
     this.timeout(300_000);
 
-    it("agrees on every required flow, port-table row and denied probe, except issue #11's known cases", async () => {
-        const tally = await runProperty(false);
+    it("agrees everywhere, no exception, on every required flow, port-table row and denied probe, edited records included", async () => {
+        const tally = await runProperty(true);
         assert.ok(
             tally.refused <= tally.runs / 4,
             `too many generated configs were refused: ${tally.refused}`,
@@ -241,11 +233,4 @@ describe("differential: the analyzer against the independent oracle", function (
     it("agrees everywhere, no exception, on the component's own records (issue #11 items 1, 2 and 5 fixed)", async () => {
         await runProperty(true, false);
     });
-
-    pending(
-        "agrees everywhere, no exception, edited records included (pending: stateless precedence, gateway state)",
-        async () => {
-            await runProperty(true);
-        },
-    );
 });

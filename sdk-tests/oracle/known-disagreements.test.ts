@@ -18,8 +18,8 @@ import { recordCase, type RecordedCase } from "./run";
 /** Were pending until issue #11 items 1-6 landed (branch `proof`); they run now. */
 const pending = it;
 
-/** Classes found on edited records, outside issue #11's list: still pending; `ORACLE_PENDING=1` runs them. */
-const pendingEdited = process.env.ORACLE_PENDING === "1" ? it : it.skip;
+/** Classes found on edited records, outside issue #11's list (stateless precedence, gateway state): fixed; they run now. */
+const pendingEdited = it;
 
 const EXAMPLE: OracleLayout = FLANNEL_LAYOUTS[0];
 const NATIVE: OracleLayout = NATIVE_LAYOUTS[1];
@@ -278,7 +278,7 @@ describe("known disagreements (issue #11), as the checks that must pass once it 
             return found;
         };
         pendingEdited(
-            "stateless precedence: a stateless egress rule for port 5000 beside the stateful egress-all leaves port-5000 replies untracked (found by the oracle)",
+            "stateless precedence: a stateless egress rule for port 5000 beside the stateful egress-all leaves port-5000 replies untracked (found by the oracle; fixed)",
             () =>
                 agreesAfter("egress-all", (records) => {
                     const list = byName(records, "oci:Core/securityList:SecurityList", "worker-seclist");

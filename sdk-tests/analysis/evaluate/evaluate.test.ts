@@ -551,3 +551,54 @@ describe("gateways that carry nothing (OCI: NAT blockTraffic, internet gateway d
         assert.match(JSON.stringify(blocked), /carries no traffic \(blockTraffic: true\)/);
     });
 });
+
+describe("evaluateFlow: OCI's precedence of stateless rules, and routes through a private IP (found by the oracle)", () => {
+    it("a stateless egress rule beside the stateful egress-all leaves that part untracked: the reply needs a rule", () => {
+        // Oracle's default list keeps egress-all (stateful); a hand-added stateless TCP 5000 egress on the
+        // workers takes precedence for port-5000 packets, so their replies are not tracked (docs/oracle-c3-network.md §6).
+        const model = setList(
+            oracleModel(),
+            "worker-seclist",
+            [],
+            [{ protocol: "6", peer: "0.0.0.0/0", stateless: true, dstPorts: { min: 5000, max: 5000 } }],
+        );
+        const all = evaluateFlow(model, query(WORKER, "0.0.0.0/0", { protocol: "all" }));
+        assert.equal(all.status, "denied");
+        assert.equal(all.reply.status, "denied");
+        assert.match(
+            all.reasons.join("; "),
+            /stateless rule with no reply rule: egress rule 1 of security list worker-seclist/,
+        );
+        const registry = evaluateFlow(model, query(WORKER, "0.0.0.0/0", tcp(5000)));
+        assert.equal(registry.reply.status, "denied");
+        const yum = evaluateFlow(model, query(WORKER, "0.0.0.0/0", tcp(80)));
+        assert.equal(
+            yum.status,
+            "allowed",
+            "port 80 matches no stateless rule, so the stateful egress-all tracks it",
+        );
+    });
+
+    it("with the reply rule in place the flow holds again", () => {
+        const model = setList(
+            oracleModel(),
+            "worker-seclist",
+            [{ protocol: "6", peer: "0.0.0.0/0", stateless: true, srcPorts: { min: 5000, max: 5000 } }],
+            [{ protocol: "6", peer: "0.0.0.0/0", stateless: true, dstPorts: { min: 5000, max: 5000 } }],
+        );
+        assert.equal(evaluateFlow(model, query(WORKER, "0.0.0.0/0", tcp(5000))).status, "allowed");
+    });
+
+    it("a route to a private IP (a forwarding VNIC) is shown and its forwarding stated as an assumption, never a bare ✔", () => {
+        const model = oracleModel();
+        model.gateways.fw = { key: "fw", name: "ocid1.privateip.oc1..fw", kind: "private-ip" };
+        model.routeTables.private.rules = [{ destination: "0.0.0.0/0", targetKey: "fw" }];
+        const v = evaluateFlow(model, query(WORKER, "0.0.0.0/0", tcp(80)));
+        assert.equal(v.route.status, "assumed");
+        assert.equal(v.route.gateway?.kind, "private-ip");
+        assert.match(
+            v.route.assumptions?.[0] ?? "",
+            /forwarding VNIC passes the traffic on to 0\.0\.0\.0\/0 is assumed/,
+        );
+    });
+});

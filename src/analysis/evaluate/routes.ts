@@ -102,6 +102,12 @@ function routeOut(model: NetworkModel, source: LocatedEnd, dst: Cidr): RouteOutc
             };
         case "unknown":
             return { verdict: { ...verdict, status: "unknown" }, reasons: [`${via}, whose kind is unknown`] };
+        case "private-ip": {
+            // A private IP is some VNIC (a firewall, a router instance): what it does with the traffic is not in
+            // the network's records, so the path beyond it is taken for granted, and said so.
+            const assumption = `${via}: that this forwarding VNIC passes the traffic on to ${dst.text} is assumed; nothing in the network shows where it forwards`;
+            return { verdict: { ...verdict, status: "assumed", assumptions: [assumption] }, reasons: [] };
+        }
         default:
             // The route this network declares is the path; replies return through the same gateway.
             return { verdict, reasons: [] };

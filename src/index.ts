@@ -26,4 +26,12 @@ export { planNetwork } from "./plan/plan";
 export { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, ORACLE_CIDR_TERMS } from "./c3/roles";
 export { type SubnetRole } from "./c3/roles";
 export { Cni, ClusterAccess, EgressMode, SecurityRulesMode } from "./c3/choices";
+export {
+    DEFAULT_CHOICES,
+    DEFAULT_KUBERNETES_API_PORT,
+    DEFAULT_SERVICE_LB_FRONT_ENDS,
+    DEFAULT_VCN_DNS_LABEL,
+    INCLUDE_UNVERIFIED_BY_DEFAULT,
+    NAT_GATEWAY_BY_DEFAULT,
+} from "./c3/defaults";
 export { type NetworkPlan } from "./plan/types";

@@ -89,6 +89,9 @@ export type { IngestedNetwork, IngestSource } from "./model/ingest/records";
 export { recordsFromTerraform, TERRAFORM_TYPES } from "./model/ingest/terraform";
 export { summarizeModel } from "./report/summary";
 export { SEED_ROWS } from "../c3/seed-rows";
+export { INCLUDE_UNVERIFIED_BY_DEFAULT, NAT_GATEWAY_BY_DEFAULT } from "../c3/defaults";
+export type { SecurityRule } from "../net/rules";
+export { clustersInVcn, detectCni, type CniDecision, type CniEvidence } from "./requirements/cni";
 export { ruleCoversRule } from "../net/rules";
 export {
     SEVERITIES,

@@ -135,7 +135,7 @@ function clusterInVcn(
 }
 
 /**
- * The network's CNI, read by the analyzer's one reader ({@link detectCniOf}): the policy config's, else what
+ * The network's CNI, read by the analyzer's one reader (the analyzer's `detectCni`): the policy config's, else what
  * the component, the subnets and the OKE clusters in the VCN show.
  */
 export function detectCni(network: OkeNetwork, configured?: "flannel" | "vcn-native"): CniDecision {

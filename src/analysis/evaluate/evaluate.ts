@@ -32,7 +32,7 @@ interface Side {
  * Evaluates one flow against a network model in OCI semantics: ingress at the destination subnet, egress
  * at the source subnet, the reply (stateless rules need reverse rules), and the route (for traffic that
  * leaves or enters the VCN). An end whose range overlaps managed subnets is checked part by part (see
- * {@link splitEnd}): the flow holds only when it holds from every part of the source to every part of the
+ * `splitEnd`): the flow holds only when it holds from every part of the source to every part of the
  * destination, and the verdict names the parts that fail.
  */
 export function evaluateFlow(model: NetworkModel, q: FlowQuery): FlowVerdict {

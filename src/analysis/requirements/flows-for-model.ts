@@ -45,7 +45,7 @@ export interface ModelFlowOptions {
     serviceLbIngress?: ResolvedServiceLbIngress[];
     /** User-declared flows the network must also allow (they count as used for least-privilege findings). */
     extraFlows?: ResolvedFlow[];
-    /** Also require flows no Oracle page states (provenance `unverified`); default {@link INCLUDE_UNVERIFIED_BY_DEFAULT} (no). */
+    /** Also require flows no Oracle page states (provenance `unverified`); default `INCLUDE_UNVERIFIED_BY_DEFAULT` (no). */
     includeUnverified?: boolean;
     /** Flow ids not to require. */
     skipFlows?: readonly string[];

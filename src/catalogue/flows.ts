@@ -51,9 +51,7 @@ export function assertUniqueIds(flows: readonly FlowDefinition[]): void {
  * TCP 443, "Allow inbound traffic for applications."), judged by its content, never by its name.
  */
 function isOracleFrontEnd(rule: ResolvedConfig["serviceLbIngress"][number], config: ResolvedConfig): boolean {
-    const sameSources =
-        rule.sources.length === config.kubeClientCidrs.length &&
-        rule.sources.every((s, i) => s === config.kubeClientCidrs[i]);
+    const sameSources = sameCidrs(rule.sources, config.kubeClientCidrs);
     const oraclePort = rule.ports.min === rule.ports.max && (rule.ports.min === 80 || rule.ports.min === 443);
     return rule.protocol === "tcp" && oraclePort && sameSources;
 }
@@ -72,6 +70,10 @@ function serviceLbFlows(config: ResolvedConfig): FlowDefinition[] {
             ports: rule.ports,
             refs: oracle ? ["C3 workerlb-seclist 3.3"] : [`serviceLbIngress.${rule.name}`],
             provenance: oracle ? "c3-doc" : "user",
+            sourceFields: [
+                `serviceLbIngress.${rule.name}`,
+                ...(sameCidrs(rule.sources, config.kubeClientCidrs) ? ["kubeClientCidrs"] : []),
+            ],
         };
     });
 }
@@ -90,6 +92,7 @@ function extraRuleFlow(rule: ResolvedExtraRule): FlowDefinition {
         icmp: rule.icmp,
         refs: [`extraRules.${rule.name}`],
         provenance: "user",
+        sourceFields: [`extraRules.${rule.name}`],
     };
 }
 
@@ -180,6 +183,17 @@ function resolvePorts(ports: PortSpec | undefined, config: ResolvedConfig): Reso
     return ports === undefined ? undefined : { min: ports.min, max: ports.max };
 }
 
+/** The config field a catalogue endpoint's CIDRs come from. */
+function fieldsOfRef(end: Endpoint): string[] {
+    if (end.kind !== "cidr") return [];
+    if (end.ref === "kubeClients") return ["kubeClientCidrs"];
+    return end.ref === "bastion" ? ["bastionCidrs"] : [];
+}
+
+function sameCidrs(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
 /** Resolves one flow definition against a config. */
 export function resolveFlow(flow: FlowDefinition, config: ResolvedConfig): ResolvedFlow {
     const resolved: ResolvedFlow = {
@@ -193,6 +207,8 @@ export function resolveFlow(flow: FlowDefinition, config: ResolvedConfig): Resol
     };
     const ports = resolvePorts(flow.ports, config);
     if (ports !== undefined) resolved.ports = ports;
+    const fields = [...(flow.sourceFields ?? []), ...fieldsOfRef(flow.source)];
+    if (fields.length > 0) resolved.sourceFields = [...new Set(fields)];
     if (flow.icmp !== undefined) resolved.icmp = { ...flow.icmp };
     return resolved;
 }

@@ -94,6 +94,8 @@ export interface FlowDefinition {
      * e.g. Oracle's egress-all rule in an air-gapped network, where nothing could carry it out of the VCN.
      */
     readonly renderOnly?: FlowCondition;
+    /** The config fields its source CIDRs come from, beyond what a `cidr` endpoint's ref says ({@link ResolvedFlow.sourceFields}). */
+    readonly sourceFields?: readonly string[];
 }
 
 /** A flow with its CIDRs resolved for one config: what `requiredFlows` outputs and the analyzer checks. */
@@ -116,6 +118,11 @@ export interface ResolvedFlow {
     refs: string[];
     /** Provenance. */
     provenance: Provenance;
+    /**
+     * The config fields the flow's source CIDRs come from (`kubeClientCidrs`, `bastionCidrs`,
+     * `serviceLbIngress.<name>`, `extraRules.<name>`), the keys a `worldWideSources` acknowledgement names.
+     */
+    sourceFields?: string[];
 }
 
 /** A resolved flow endpoint. */

@@ -53,7 +53,8 @@ export async function planOffline(input: LoadedInput, exceptions: TrafficExcepti
         throw new Error(`oke-c3-network: expected one VCN, the component registered ${models.length}`);
     const report = analyzeNetwork(models[0], flows, {
         anywhereExceptions: exceptions,
-        acknowledgedAnywhere: acknowledgedTraffic(config, flows),
+        // The acknowledgements tie flows to config fields, which only the plan knows (the output leaves them out).
+        acknowledgedAnywhere: acknowledgedTraffic(config, plan.flows),
         clusterAccess: config.clusterAccess,
     });
     return { input, config, flows, model: models[0], report };
@@ -80,21 +81,6 @@ function withExistingVcn(
     return [vcn, ...records];
 }
 
-/** Whether a flow's sources come from an acknowledged world-wide field (see `worldWideSources`). */
-function fromField(flow: ResolvedFlow, field: string, config: ResolvedConfig): boolean {
-    const same = (a: readonly string[], b: readonly string[]) =>
-        a.length === b.length && a.every((c, i) => c === b[i]);
-    if (field === "kubeClientCidrs")
-        return (
-            flow.source.ref === "kubeClients" ||
-            (flow.id.startsWith("service-lb-ingress-") && same(flow.source.cidrs, config.kubeClientCidrs))
-        );
-    if (field === "bastionCidrs") return flow.source.ref === "bastion";
-    if (field.startsWith("serviceLbIngress.")) return flow.id === `service-lb-ingress-${field.slice(17)}`;
-    if (field.startsWith("extraRules.")) return flow.id === `extra-${field.slice(11)}`;
-    return false;
-}
-
 /**
  * The traffic of every flow whose world-wide sources the config acknowledges: still reported as world-open,
  * at severity info with the reason, since the user said so in the config itself.
@@ -105,7 +91,7 @@ export function acknowledgedTraffic(
 ): AcknowledgedTraffic[] {
     return config.worldWideSources.flatMap((ack) =>
         flows
-            .filter((flow) => fromField(flow, ack.field, config))
+            .filter((flow) => flow.sourceFields?.includes(ack.field) === true)
             .map((flow): AcknowledgedTraffic => {
                 const reason = `${ack.field}: ${ack.reason}`;
                 if (flow.protocol === "icmp")

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedLayout, WorkloadClusterNetworkArgs } from "../config/types";
 import { resolveNetwork } from "../config/resolve";
-import type { RequiredFlow } from "../catalogue/types";
+import type { RequiredFlow, ResolvedFlow } from "../catalogue/types";
 import { planNetwork } from "../plan/plan";
 import type { RuleOwner } from "../plan/rules";
 import {
@@ -75,7 +75,7 @@ export class WorkloadClusterNetwork extends pulumi.ComponentResource {
         this.routeTableIds = roleIds(built.routeTableIds);
         this.nsgIds = roleIds(withAllRoles(plan, built.nsgIds));
         this.cidrs = pulumi.output(plan.config.layout);
-        this.requiredFlows = pulumi.output<RequiredFlow[]>(plan.flows);
+        this.requiredFlows = pulumi.output<RequiredFlow[]>(plan.flows.map(asRequiredFlow));
         this.registerOutputs({
             vcnId: this.vcnId,
             natGatewayId: this.natGatewayId,
@@ -159,4 +159,14 @@ function buildNetwork(
         routeTableIds[subnet.role] = tableId;
     }
     return { vcnId: ctx.vcnId, gateways, listIds, nsgIds, subnetIds, routeTableIds };
+}
+
+/**
+ * A flow as the `requiredFlows` output publishes it (its schema type): `sourceFields`, which only ties a
+ * flow to a `worldWideSources` acknowledgement inside this package, stays out of the output.
+ */
+function asRequiredFlow(flow: ResolvedFlow): RequiredFlow {
+    const { sourceFields, ...published } = flow;
+    void sourceFields;
+    return published;
 }

@@ -19,13 +19,22 @@ function plainFrame(frame: NodeJS.CallSite): string {
     return name === null ? where : `${name} (${where})`;
 }
 
-/** Pulumi's runtime tags every promise it makes with `new Error().stack`, read only to report a leak. */
-function isPromiseTag(frames: NodeJS.CallSite[]): boolean {
-    return frames[0]?.getFileName()?.endsWith(`${sep}runtime${sep}debuggable.js`) === true;
+/** Where the SDK captures those labels: the Resource constructor and its promise tags. */
+const LABEL_CAPTURES = [
+    `${sep}@pulumi${sep}pulumi${sep}resource.js`,
+    `${sep}@pulumi${sep}pulumi${sep}runtime${sep}debuggable.js`,
+];
+
+/**
+ * Whether the SDK itself made this capture, to label a resource or a promise. Mocha's serial runner sets
+ * `Error.stackTraceLimit = Infinity` for every error, so the frame, not the limit, tells them apart.
+ */
+function isSdkLabel(frames: NodeJS.CallSite[]): boolean {
+    const file = frames[0]?.getFileName() ?? "";
+    return LABEL_CAPTURES.some((capture) => file.endsWith(capture));
 }
 
 Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]): unknown => {
-    if (Error.stackTraceLimit !== Number.POSITIVE_INFINITY && !isPromiseTag(frames) && mapped !== undefined)
-        return mapped(error, frames);
+    if (!isSdkLabel(frames) && mapped !== undefined) return mapped(error, frames);
     return `${error.name}: ${error.message}${frames.map((frame) => `\n    at ${plainFrame(frame)}`).join("")}`;
 };

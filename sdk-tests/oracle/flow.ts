@@ -247,7 +247,11 @@ export function judgeFlow(net: OracleNetwork, flow: OracleFlowSpec): FlowJudgeme
     let firstAllowed: JudgedPacket | undefined;
     // One packet object per shape, its addresses set in place (millions of packets per run: allocating each
     // was a third of the differential test's time); a packet that is kept is copied.
-    const probes: Packet[] = shapes.map((shape) => ({ ...shape, src: 0, dst: 0 }));
+    const probes: { -readonly [K in keyof Packet]: Packet[K] }[] = shapes.map((shape) => ({
+        ...shape,
+        src: 0,
+        dst: 0,
+    }));
     for (const src of srcs) {
         for (const dst of dsts) {
             for (const probe of probes) {

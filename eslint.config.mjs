@@ -14,6 +14,7 @@ export default tseslint.config(
             "policy/node_modules/**",
             "engine/.cache/**",
             "engine/bin/**",
+            ".test-build/**",
             "**/*.js",
             "**/*.mjs",
         ],

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { background, describeResult, runProcess, type ProcessResult } from "../fixtures/processes";
+import { createRequire } from "node:module";
+import { describeResult, runProcess, type ProcessResult } from "../fixtures/processes";
+import { runDir, sharedAcrossWorkers } from "../fixtures/shared-run";
 
 /*
  * Packs the package as `npm publish` would and installs the tarball into a fresh project outside the
@@ -77,11 +78,11 @@ async function ensureBuilt(): Promise<void> {
 
 /**
  * `npm pack` of the built package. `npm test` has just built dist/, so lifecycle scripts are skipped (a
- * real `npm pack`/`npm publish` runs `prepack`, a clean build).
+ * real `npm pack`/`npm publish` runs `prepack`, a clean build). Packed once per run, for every worker.
  */
-export const packed: () => Promise<Packed> = background(async () => {
+export const packed: () => Promise<Packed> = sharedAcrossWorkers("packed", async (shared) => {
     await ensureBuilt();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oke-c3-pack-"));
+    const dir = fs.mkdtempSync(path.join(shared, "oke-c3-pack-"));
     const result = await runProcess(NPM, ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], {
         cwd: REPO_ROOT,
     });
@@ -214,8 +215,11 @@ function writeConsumer(project: string): string[] {
     return files;
 }
 
-/** The packed tarball installed into a fresh project, its consumers type-checked and compiled. */
-export const consumer: () => Promise<Consumer> = background(async () => {
+/**
+ * The packed tarball installed into a fresh project, its consumers type-checked and compiled; once per run,
+ * for every worker (the pack tests and the examples' type-check read it).
+ */
+export const consumer: () => Promise<Consumer> = sharedAcrossWorkers("consumer", async () => {
     const pack = await packed();
     const project = path.join(pack.dir, "consumer");
     const manifest = await install(project, pack.tarball);
@@ -252,8 +256,12 @@ export function runNpx(c: Consumer, args: readonly string[]): Promise<ProcessRes
     });
 }
 
-/** Removes the temporary directory, if one was made. */
+/**
+ * Removes the temporary directory, if one was made outside the run directory (mocha's global teardown
+ * removes that one, once no worker needs it any more).
+ */
 export async function cleanUp(): Promise<void> {
+    if (runDir() !== undefined) return;
     const dir = await packed().then(
         (p) => p.dir,
         () => undefined,
@@ -279,7 +287,7 @@ function installedVersion(dir: string): string | undefined {
 }
 
 /**
- * A folder holding `@pulumi/pulumi@version` installed from the registry, and a copy of this repository's
+ * A folder holding `@pulumi/pulumi@version` from the registry, and a copy (hard links) of this repository's
  * `@pulumi/oci` beside it, so that the OCI SDK resolves that same Pulumi SDK (a symlink would resolve to
  * this repository's copy).
  */
@@ -289,26 +297,100 @@ async function sdkInstall(version: string): Promise<string> {
     if (installedVersion(dir) !== version || !fs.existsSync(path.join(oci, "package.json"))) {
         fs.rmSync(dir, { recursive: true, force: true });
         writeJson(path.join(dir, "package.json"), { name: "sdk-cache", private: true, version: "0.0.0" });
-        const npm = await runProcess(
-            NPM,
-            [
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--no-save",
-                "--ignore-scripts",
-                "--engine-strict=false",
-                `@pulumi/pulumi@${version}`,
-            ],
-            { cwd: dir, timeoutMs: 300_000 },
-        );
-        if (npm.code !== 0 || installedVersion(dir) !== version)
-            throw new Error(`npm install @pulumi/pulumi@${version} failed\n${describeResult(npm)}`);
-        fs.cpSync(fs.realpathSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "oci")), oci, {
-            recursive: true,
-        });
+        if (!(await sdkAlone(dir, version))) await sdkWithDependencies(dir, version);
+        if (installedVersion(dir) !== version) throw new Error(`@pulumi/pulumi@${version} was not installed`);
+        copyTree(fs.realpathSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "oci")), oci);
     }
     return dir;
+}
+
+/** npm's semver, as the Pulumi SDK (which depends on it) resolves it. */
+const semver = createRequire(require.resolve("@pulumi/pulumi/package.json"))("semver") as {
+    satisfies(version: string, range: string): boolean;
+};
+
+/** The dependencies a package declares that this repository's top-level copies do not satisfy. */
+function unsatisfiedDependencies(manifest: Manifest): string[] {
+    return Object.entries(manifest.dependencies ?? {})
+        .filter(([name, range]) => {
+            const file = path.join(REPO_ROOT, "node_modules", name, "package.json");
+            if (!fs.existsSync(file)) return true;
+            const { version } = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
+            return !semver.satisfies(version, range);
+        })
+        .map(([name, range]) => `${name}@${range}`);
+}
+
+/**
+ * Only the SDK's own package, from the registry (npm's cache when it holds it), when this repository's
+ * copies satisfy every dependency it declares: the SDK folder sits inside this repository's node_modules,
+ * so Node finds them there, as npm would have deduplicated them in a consumer's project. Installing the
+ * whole tree instead costs about 20 s of CPU. False when a dependency is not satisfied (nothing kept).
+ */
+async function sdkAlone(dir: string, version: string): Promise<boolean> {
+    const pack = await runProcess(
+        NPM,
+        ["pack", "--json", "--prefer-offline", "--pack-destination", dir, `@pulumi/pulumi@${version}`],
+        { cwd: dir, timeoutMs: 120_000 },
+    );
+    if (pack.code !== 0)
+        throw new Error(`npm pack @pulumi/pulumi@${version} failed\n${describeResult(pack)}`);
+    const [{ filename }] = JSON.parse(pack.stdout) as PackResult[];
+    const target = path.join(dir, "node_modules", "@pulumi", "pulumi");
+    fs.mkdirSync(target, { recursive: true });
+    const tar = await runProcess(
+        "tar",
+        ["-xzf", path.join(dir, filename), "-C", target, "--strip-components=1"],
+        {
+            cwd: dir,
+        },
+    );
+    if (tar.code !== 0) throw new Error(`tar failed\n${describeResult(tar)}`);
+    const manifest = JSON.parse(fs.readFileSync(path.join(target, "package.json"), "utf8")) as Manifest;
+    if (unsatisfiedDependencies(manifest).length === 0) return true;
+    fs.rmSync(path.join(dir, "node_modules"), { recursive: true, force: true });
+    return false;
+}
+
+/** The SDK and its whole dependency tree, installed by npm. */
+async function sdkWithDependencies(dir: string, version: string): Promise<void> {
+    const npm = await runProcess(
+        NPM,
+        [
+            "install",
+            "--prefer-offline",
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            "--ignore-scripts",
+            "--engine-strict=false",
+            `@pulumi/pulumi@${version}`,
+        ],
+        { cwd: dir, timeoutMs: 300_000 },
+    );
+    if (npm.code !== 0)
+        throw new Error(`npm install @pulumi/pulumi@${version} failed\n${describeResult(npm)}`);
+}
+
+/**
+ * Copies a directory as hard links (same file system: `node_modules/.cache` sits in `node_modules`), which
+ * takes a tenth of the time of copying the OCI SDK's 14,000 files; copies where linking is refused.
+ */
+function copyTree(from: string, to: string): void {
+    fs.mkdirSync(to, { recursive: true });
+    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+        const source = path.join(from, entry.name);
+        const target = path.join(to, entry.name);
+        if (entry.isDirectory()) copyTree(source, target);
+        else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(source), target);
+        else {
+            try {
+                fs.linkSync(source, target);
+            } catch {
+                fs.copyFileSync(source, target);
+            }
+        }
+    }
 }
 
 /** A consumer project whose `@pulumi/pulumi` (the one the package and the OCI SDK load) is another version. */

@@ -56,7 +56,7 @@ export function mockSide(records: ResourceRecord[], exports: Record<string, unkn
     for (const r of records) {
         const key = `${r.type}::${r.name}`;
         if (r.id !== undefined) ids.set(r.id, key);
-        // The mock engine's computed state (src/analysis/mock-engine.ts computedState).
+        // The mock engine's computed state (src/testing/mock-run.ts computedState).
         if (r.type === VCN) {
             ids.set(`ocid1.securitylist.mock.${r.name}-default`, `${key}#defaultSecurityListId`);
             ids.set(`ocid1.routetable.mock.${r.name}-default`, `${key}#defaultRouteTableId`);

@@ -6,7 +6,7 @@ import { firstUnsafeCharacter } from "./text";
 import type { ConfigProblem, ResolvedExtraRule, ResolvedServiceLbIngress, WorldWideSource } from "./types";
 
 /*
- * World-wide sources (see cidr/world.ts) are refused unless the args acknowledge them one field at a time,
+ * World-wide sources (see net/world.ts) are refused unless the args acknowledge them one field at a time,
  * in `worldWideSources`, with a reason. An acknowledgement names a field, not a port, and one that no longer
  * matches a world-wide field is an error too, so an opening can neither happen by accident nor outlive the
  * config it was written for.

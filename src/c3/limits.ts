@@ -37,3 +37,39 @@ export const MAX_SUBNETS_PER_VCN = 40;
 
 /** Rules per add/update/remove security-rule call (docs/oracle-c3-network.md §6); matters for NSG rule batching. */
 export const MAX_RULES_PER_SECURITY_RULE_CALL = 25;
+
+/** What C3 limits per container: a security list's rules per direction, an NSG's rules, a subnet's lists. */
+export type LimitMeasure = "ingress rules" | "egress rules" | "rules" | "security lists";
+
+/** A limit per measure. */
+export type LimitTable = Readonly<Record<LimitMeasure, number>>;
+
+/** C3's limits (docs/oracle-c3-network.md §6), per measure. */
+export const C3_LIMITS: LimitTable = {
+    "ingress rules": MAX_INGRESS_RULES_PER_SECURITY_LIST,
+    "egress rules": MAX_EGRESS_RULES_PER_SECURITY_LIST,
+    rules: MAX_RULES_PER_NSG,
+    "security lists": MAX_SECURITY_LISTS_PER_SUBNET,
+};
+
+/** One count of a container, in whatever shape its reader names the container. */
+export interface LimitCounted<S> {
+    /** The container (a plan's list, a model's NSG, a policy's record). */
+    subject: S;
+    /** What was counted. */
+    measure: LimitMeasure;
+    /** How many. */
+    count: number;
+}
+
+/**
+ * Every count with its limit, and whether it is over: the one comparison the renderer (before anything is
+ * registered), the analyzer's `limit-exceeded` finding and the policy `oke-c3-rule-limits` make. Each counts
+ * its own representation (a plan, a model, resource records); what counts as too many is decided here.
+ */
+export function withLimits<S>(
+    counts: readonly LimitCounted<S>[],
+    limits: LimitTable = C3_LIMITS,
+): (LimitCounted<S> & { limit: number; over: boolean })[] {
+    return counts.map((c) => ({ ...c, limit: limits[c.measure], over: c.count > limits[c.measure] }));
+}

@@ -4,11 +4,7 @@ import {
     type ResolvedConfig,
     type RouteTableName,
 } from "../config/types";
-import {
-    MAX_EGRESS_RULES_PER_SECURITY_LIST,
-    MAX_INGRESS_RULES_PER_SECURITY_LIST,
-    MAX_RULES_PER_NSG,
-} from "../c3/limits";
+import { withLimits, type LimitCounted } from "../c3/limits";
 import { ANYWHERE, cidr, cidrOverlaps } from "../net/cidr";
 import { managedRoles, renderedFlowsFor, requiredFlowsFor } from "../catalogue/flows";
 import { unroutedExtraRules } from "./satisfiable";
@@ -155,35 +151,30 @@ function limitProblem(where: string, count: number, limit: number, unit: string)
 
 /** Checks the plan against C3's rule limits (30 ingress + 30 egress per list, 50 per NSG). */
 export function limitProblems(plan: Pick<NetworkPlan, "securityLists" | "nsgs">): ConfigProblem[] {
-    const problems: ConfigProblem[] = [];
-    for (const list of plan.securityLists) {
-        if (list.ingress.length > MAX_INGRESS_RULES_PER_SECURITY_LIST) {
-            problems.push(
-                limitProblem(
-                    `${list.displayName}.ingress`,
-                    list.ingress.length,
-                    MAX_INGRESS_RULES_PER_SECURITY_LIST,
-                    "ingress rules",
-                ),
-            );
-        }
-        if (list.egress.length > MAX_EGRESS_RULES_PER_SECURITY_LIST) {
-            problems.push(
-                limitProblem(
-                    `${list.displayName}.egress`,
-                    list.egress.length,
-                    MAX_EGRESS_RULES_PER_SECURITY_LIST,
-                    "egress rules",
-                ),
-            );
-        }
-    }
-    for (const nsg of plan.nsgs) {
-        if (nsg.rules.length > MAX_RULES_PER_NSG) {
-            problems.push(limitProblem(nsg.displayName, nsg.rules.length, MAX_RULES_PER_NSG, "NSG rules"));
-        }
-    }
-    return problems;
+    const counts: LimitCounted<string>[] = [
+        ...plan.securityLists.flatMap((list) => [
+            {
+                subject: `${list.displayName}.ingress`,
+                measure: "ingress rules" as const,
+                count: list.ingress.length,
+            },
+            {
+                subject: `${list.displayName}.egress`,
+                measure: "egress rules" as const,
+                count: list.egress.length,
+            },
+        ]),
+        ...plan.nsgs.map((nsg) => ({
+            subject: nsg.displayName,
+            measure: "rules" as const,
+            count: nsg.rules.length,
+        })),
+    ];
+    return withLimits(counts)
+        .filter((c) => c.over)
+        .map((c) =>
+            limitProblem(c.subject, c.count, c.limit, c.measure === "rules" ? "NSG rules" : c.measure),
+        );
 }
 
 /** Which of the config's subnets a CIDR overlaps (e.g. a bastion at `vcn_cidr` overlaps all of them). */

@@ -3,6 +3,9 @@ import {
     MAX_INGRESS_RULES_PER_SECURITY_LIST,
     MAX_RULES_PER_NSG,
     MAX_SECURITY_LISTS_PER_SUBNET,
+    withLimits,
+    type LimitMeasure,
+    type LimitTable,
 } from "../c3/limits";
 import { OCI_TYPES } from "../analysis/model/from-resources";
 import type { ResourceRecord } from "../analysis/model/resources";
@@ -90,21 +93,25 @@ export function checkRuleLimits(view: StackView, config: RuleLimitsConfig): Chec
     const subnets = ofType(view, OCI_TYPES.subnet);
     if (lists.length + nsgRules.length + subnets.length === 0)
         return { notApplicable: "the stack has no security list, NSG rule or subnet" };
+    const limits: LimitTable = {
+        "ingress rules": config.maxIngressRulesPerSecurityList,
+        "egress rules": config.maxEgressRulesPerSecurityList,
+        rules: config.maxRulesPerNsg,
+        "security lists": config.maxSecurityListsPerSubnet,
+    };
     const result = emptyResult();
     for (const list of lists) {
-        checkCount(
-            result,
-            list,
-            "ingressSecurityRules",
-            "ingress rules",
-            config.maxIngressRulesPerSecurityList,
-        );
-        checkCount(result, list, "egressSecurityRules", "egress rules", config.maxEgressRulesPerSecurityList);
+        checkCount(result, list, "ingressSecurityRules", "ingress rules", limits);
+        checkCount(result, list, "egressSecurityRules", "egress rules", limits);
     }
-    for (const subnet of subnets)
-        checkCount(result, subnet, "securityListIds", "security lists", config.maxSecurityListsPerSubnet);
-    checkNsgs(view, nsgRules, config.maxRulesPerNsg, result);
+    for (const subnet of subnets) checkCount(result, subnet, "securityListIds", "security lists", limits);
+    checkNsgs(view, nsgRules, limits, result);
     return result;
+}
+
+/** Whether `count` of `measure` is over the configured limit (the one comparison, `withLimits`). */
+function over(count: number, measure: LimitMeasure, limits: LimitTable): boolean {
+    return withLimits([{ subject: undefined, measure, count }], limits)[0].over;
 }
 
 /** Checks the length of an array input against a limit; an unknown array is undecided. */
@@ -112,8 +119,8 @@ function checkCount(
     result: CheckResult,
     record: ResourceRecord,
     property: string,
-    what: string,
-    max: number,
+    what: "ingress rules" | "egress rules" | "security lists",
+    limits: LimitTable,
 ): void {
     const value = record.inputs[property];
     if (value === undefined) return;
@@ -126,15 +133,16 @@ function checkCount(
         });
         return;
     }
-    if (value.length > max)
+    if (over(value.length, what, limits))
         result.violations.push({
-            message: `${name} has ${value.length} ${what}; C3 allows at most ${max} (docs/oracle-c3-network.md §6), so OCI would reject it.`,
+            message: `${name} has ${value.length} ${what}; C3 allows at most ${limits[what]} (docs/oracle-c3-network.md §6), so OCI would reject it.`,
             urn: record.urn,
         });
 }
 
 /** Counts NSG rule resources per NSG; rules whose NSG cannot be resolved make the NSGs they might join undecided. */
-function checkNsgs(view: StackView, rules: ResourceRecord[], max: number, result: CheckResult): void {
+function checkNsgs(view: StackView, rules: ResourceRecord[], limits: LimitTable, result: CheckResult): void {
+    const max = limits.rules;
     const counts = new Map<string, { count: number; record?: ResourceRecord }>();
     let unresolved = 0;
     for (const rule of rules) {
@@ -148,19 +156,19 @@ function checkNsgs(view: StackView, rules: ResourceRecord[], max: number, result
         entry.count++;
         counts.set(key, entry);
     }
-    if (counts.size === 0 && unresolved > max)
+    if (counts.size === 0 && over(unresolved, "rules", limits))
         result.undecided.push({
             message: `${unresolved} NSG rules' NSG is unknown (preview); in one NSG they would exceed C3's ${max}`,
         });
     for (const [key, { count, record }] of counts) {
         const name = `NSG ${record === undefined ? key : labelOf(record)}`;
         const urn = record?.urn;
-        if (count > max)
+        if (over(count, "rules", limits))
             result.violations.push({
                 message: `${name} has ${count} rules; C3 allows at most ${max} per NSG (docs/oracle-c3-network.md §6), so OCI would reject it.`,
                 ...(urn === undefined ? {} : { urn }),
             });
-        else if (count + unresolved > max)
+        else if (over(count + unresolved, "rules", limits))
             result.undecided.push({
                 message: `${name} has ${count} rules and ${unresolved} more rules' NSG is unknown (preview); together they would exceed C3's ${max}`,
                 ...(urn === undefined ? {} : { urn }),

@@ -1,17 +1,12 @@
 /* Check `limit-exceeded`: C3's rule and list limits (docs/oracle-c3-network.md §6), counted per container. */
-import {
-    MAX_EGRESS_RULES_PER_SECURITY_LIST,
-    MAX_INGRESS_RULES_PER_SECURITY_LIST,
-    MAX_RULES_PER_NSG,
-    MAX_SECURITY_LISTS_PER_SUBNET,
-} from "../../c3/limits";
+import { withLimits, type LimitCounted } from "../../c3/limits";
 import type { NetworkModel } from "../model/model";
 import { orderedLists, orderedNsgs, orderedSubnets } from "../model/order";
 import { subnetSubject, type Finding, type FindingSubject, type LimitCount } from "./finding";
 
-/** Every count C3 limits: rules per list and direction, rules per NSG, security lists per subnet. */
+/** Every count C3 limits, with its limit: rules per list and direction, rules per NSG, security lists per subnet. */
 export function limitCounts(model: NetworkModel): LimitCount[] {
-    const out: LimitCount[] = [];
+    const counts: LimitCounted<FindingSubject>[] = [];
     for (const list of orderedLists(model)) {
         const subject: FindingSubject = {
             type: "securityList",
@@ -19,18 +14,8 @@ export function limitCounts(model: NetworkModel): LimitCount[] {
             key: list.key,
             text: list.name,
         };
-        out.push({
-            subject,
-            measure: "ingress rules",
-            count: list.ingress.length,
-            limit: MAX_INGRESS_RULES_PER_SECURITY_LIST,
-        });
-        out.push({
-            subject,
-            measure: "egress rules",
-            count: list.egress.length,
-            limit: MAX_EGRESS_RULES_PER_SECURITY_LIST,
-        });
+        counts.push({ subject, measure: "ingress rules", count: list.ingress.length });
+        counts.push({ subject, measure: "egress rules", count: list.egress.length });
     }
     for (const nsg of orderedNsgs(model)) {
         const subject: FindingSubject = {
@@ -39,24 +24,26 @@ export function limitCounts(model: NetworkModel): LimitCount[] {
             key: nsg.key,
             text: `NSG ${nsg.name}`,
         };
-        out.push({ subject, measure: "rules", count: nsg.rules.length, limit: MAX_RULES_PER_NSG });
+        counts.push({ subject, measure: "rules", count: nsg.rules.length });
     }
-    for (const subnet of orderedSubnets(model)) {
-        const count = subnet.securityListKeys.length;
-        out.push({
+    for (const subnet of orderedSubnets(model))
+        counts.push({
             subject: subnetSubject(subnet),
             measure: "security lists",
-            count,
-            limit: MAX_SECURITY_LISTS_PER_SUBNET,
+            count: subnet.securityListKeys.length,
         });
-    }
-    return out;
+    return withLimits(counts).map(({ subject, measure, count, limit }) => ({
+        subject,
+        measure,
+        count,
+        limit,
+    }));
 }
 
 /** A finding per count above its limit: OCI refuses the update, so nothing of it applies. */
 export function limitFindings(counts: readonly LimitCount[]): Finding[] {
-    return counts
-        .filter((c) => c.count > c.limit)
+    return withLimits(counts)
+        .filter((c) => c.over)
         .map((c) => ({
             kind: "limit-exceeded",
             severity: "high",

@@ -8,18 +8,11 @@ import { networkFromRecords } from "./network";
 import { recordCase, type RecordedCase } from "./run";
 
 /*
- * One deterministic case per defect issue #11 lists, each stated as what must hold once it is fixed: the
- * analyzer agrees with the oracle, the oracle proves what Oracle's design allows. They fail today, so they are
- * pending (mocha `it.skip`), with the issue item in the title; `ORACLE_PENDING=1` runs them, and each flips to
- * `it` once the fix lands. KNOWN-DISAGREEMENTS.md records what each one finds today. The tests at the end run
- * now: they check the oracle's side of the same cases.
+ * One deterministic case per defect issue #11 listed, and per defect the oracle found on edited records, each
+ * stated as what must hold: the analyzer agrees with the oracle, the oracle proves what Oracle's design allows.
+ * All are fixed and run, with the issue item in the title; KNOWN-DISAGREEMENTS.md records what each found
+ * before its fix. The tests at the end check the oracle's side of the same cases.
  */
-
-/** Were pending until issue #11 items 1-6 landed (branch `proof`); they run now. */
-const pending = it;
-
-/** Classes found on edited records, outside issue #11's list (stateless precedence, gateway state): fixed; they run now. */
-const pendingEdited = it;
 
 const EXAMPLE: OracleLayout = FLANNEL_LAYOUTS[0];
 const NATIVE: OracleLayout = NATIVE_LAYOUTS[1];
@@ -89,39 +82,27 @@ describe("known disagreements (issue #11), as the checks that must pass once it 
         for (const securityRules of ["securityLists", "nsgs", "both"]) {
             const c = configOf(EXAMPLE, { securityRules, egress: "flows" });
             for (const label of ["row 1", "row 2", "endpoint-api-from-bastion"]) {
-                pending(
-                    `${securityRules}, egress flows: ${label} from a bastion host inside service-lb (pending issue #11 item 1)`,
-                    () => assertAgrees(c, label),
-                );
+                it(`${securityRules}, egress flows: ${label} from a bastion host inside service-lb (issue #11 item 1, fixed)`, () =>
+                    assertAgrees(c, label));
             }
         }
         const clientsInside = configOf(EXAMPLE, { kubeClientCidrs: ["172.16.0.0/12"] });
-        pending(
-            "a kube client inside the VCN (in service-lb) → API endpoint 6443, row 8 (pending issue #11 item 1)",
-            () => assertAgrees(clientsInside, "row 8"),
-        );
-        pending(
-            "ICMP unreachable from 0.0.0.0/0 includes hosts in every subnet, which send none (pending issue #11 items 1, 3)",
-            () => assertAgrees(configOf(EXAMPLE), "icmp-unreachable-from-anywhere"),
-        );
+        it("a kube client inside the VCN (in service-lb) → API endpoint 6443, row 8 (issue #11 item 1, fixed)", () =>
+            assertAgrees(clientsInside, "row 8"));
+        it("ICMP unreachable from 0.0.0.0/0 includes hosts in every subnet, which send none (issue #11 items 1, 3, fixed)", () =>
+            assertAgrees(configOf(EXAMPLE), "icmp-unreachable-from-anywhere"));
     });
 
     describe("item 2: routes assumed, not shown", () => {
         const privateCluster = configOf(EXAMPLE, { clusterAccess: "private" });
-        pending(
-            "private cluster: kube clients → API endpoint 6443 is not proven without a declared path (pending issue #11 item 2)",
-            () => assertAgrees(privateCluster, "endpoint-api-from-kube-clients"),
-        );
-        pending("private cluster: row 8 likewise (pending issue #11 item 2)", () =>
-            assertAgrees(privateCluster, "row 8"),
-        );
-        pending(
-            "public cluster: kube clients → the private worker subnet's node ports, row 10 (pending issue #11 item 2)",
-            () => assertAgrees(configOf(EXAMPLE), "row 10"),
-        );
-        pending("kube clients → the private control-plane subnet 6443 (pending issue #11 item 2)", () =>
-            assertAgrees(configOf(EXAMPLE), "control-plane-api-from-kube-clients"),
-        );
+        it("private cluster: kube clients → API endpoint 6443 is not proven without a declared path (issue #11 item 2, fixed)", () =>
+            assertAgrees(privateCluster, "endpoint-api-from-kube-clients"));
+        it("private cluster: row 8 likewise (issue #11 item 2, fixed)", () =>
+            assertAgrees(privateCluster, "row 8"));
+        it("public cluster: kube clients → the private worker subnet's node ports, row 10 (issue #11 item 2, fixed)", () =>
+            assertAgrees(configOf(EXAMPLE), "row 10"));
+        it("kube clients → the private control-plane subnet 6443 (issue #11 item 2, fixed)", () =>
+            assertAgrees(configOf(EXAMPLE), "control-plane-api-from-kube-clients"));
     });
 
     describe("item 3: Oracle's egress by default", () => {
@@ -134,43 +115,32 @@ describe("known disagreements (issue #11), as the checks that must pass once it 
         });
         const defaults = configOf(EXAMPLE);
         for (const port of [80, 443, 5000]) {
-            pending(
-                `default egress: the control plane reaches yum/registry port ${port} through the NAT (pending issue #11 item 3)`,
-                () =>
-                    assertHolds(
-                        defaults,
-                        tcp(EXAMPLE.subnets.controlPlane as string, port),
-                        `control plane → ${outside}:${port}`,
-                    ),
-            );
-        }
-        pending(
-            "default egress, VCN-native: pods reach 0.0.0.0/0 TCP 443 (public-OCI V-P9; pending issue #11 item 3)",
-            () => assertHolds(configOf(NATIVE), tcp(NATIVE.subnets.pod as string, 443), "pods → outside 443"),
-        );
-        pending(
-            "default egress: a worker sends ICMP 3/4 (path MTU discovery) out of the VCN (pending issue #11 item 3)",
-            () =>
+            it(`default egress: the control plane reaches yum/registry port ${port} through the NAT (issue #11 item 3, fixed)`, () =>
                 assertHolds(
                     defaults,
-                    {
-                        sources: [EXAMPLE.subnets.worker as string],
-                        destinations: [outside],
-                        protocol: "icmp",
-                        icmp: { type: 3, code: 4 },
-                    },
-                    "worker → outside ICMP 3/4",
-                ),
-        );
-        pending(
-            "egress flows: control plane → registry 5000 through the NAT it is routed to (pending issue #11 item 3)",
-            () =>
-                assertHolds(
-                    configOf(EXAMPLE, { egress: "flows" }),
-                    tcp(EXAMPLE.subnets.controlPlane as string, 5000),
-                    "control plane → registry",
-                ),
-        );
+                    tcp(EXAMPLE.subnets.controlPlane as string, port),
+                    `control plane → ${outside}:${port}`,
+                ));
+        }
+        it("default egress, VCN-native: pods reach 0.0.0.0/0 TCP 443 (public-OCI V-P9; issue #11 item 3, fixed)", () =>
+            assertHolds(configOf(NATIVE), tcp(NATIVE.subnets.pod as string, 443), "pods → outside 443"));
+        it("default egress: a worker sends ICMP 3/4 (path MTU discovery) out of the VCN (issue #11 item 3, fixed)", () =>
+            assertHolds(
+                defaults,
+                {
+                    sources: [EXAMPLE.subnets.worker as string],
+                    destinations: [outside],
+                    protocol: "icmp",
+                    icmp: { type: 3, code: 4 },
+                },
+                "worker → outside ICMP 3/4",
+            ));
+        it("egress flows: control plane → registry 5000 through the NAT it is routed to (issue #11 item 3, fixed)", () =>
+            assertHolds(
+                configOf(EXAMPLE, { egress: "flows" }),
+                tcp(EXAMPLE.subnets.controlPlane as string, 5000),
+                "control plane → registry",
+            ));
     });
 
     describe("item 4: nsgs mode keeps what NSGs cannot carry", () => {
@@ -182,19 +152,16 @@ describe("known disagreements (issue #11), as the checks that must pass once it 
             "service-lb-ingress-https",
         ];
         for (const id of flows) {
-            pending(
-                `${id} holds for an LB VNIC without the role NSG (pending issue #11 item 4)`,
-                async () => {
-                    const { recorded } = await compared(nsgs);
-                    const flow = recorded.required.find((f) => f.id === id);
-                    assert.ok(flow !== undefined);
-                    const j = judgeFlow(
-                        networkFromRecords(recorded.records, { withoutNsg: bare }),
-                        oracleSpec(flow),
-                    );
-                    assert.equal(j.outcome, "allowed", firstFailure(j));
-                },
-            );
+            it(`${id} holds for an LB VNIC without the role NSG (issue #11 item 4, fixed)`, async () => {
+                const { recorded } = await compared(nsgs);
+                const flow = recorded.required.find((f) => f.id === id);
+                assert.ok(flow !== undefined);
+                const j = judgeFlow(
+                    networkFromRecords(recorded.records, { withoutNsg: bare }),
+                    oracleSpec(flow),
+                );
+                assert.equal(j.outcome, "allowed", firstFailure(j));
+            });
         }
     });
 
@@ -234,22 +201,19 @@ describe("known disagreements (issue #11), as the checks that must pass once it 
             ],
         ];
         for (const [what, extra] of cases) {
-            pending(
-                `${what}: every required flow holds per the oracle, or the config is refused (pending issue #11 item 5)`,
-                async () => {
-                    const c = configOf(EXAMPLE, extra);
-                    const recorded = await recordCase(c.args);
-                    if (recorded === undefined) return;
-                    const net = networkFromRecords(recorded.records);
-                    const failing = recorded.required
-                        .map((f) => ({ id: f.id, j: judgeFlow(net, oracleSpec(f)) }))
-                        .filter(({ id, j }) => id.startsWith("extra-") && j.outcome !== "allowed");
-                    assert.deepEqual(
-                        failing.map(({ id, j }) => `${id}: ${firstFailure(j)}`),
-                        [],
-                    );
-                },
-            );
+            it(`${what}: every required flow holds per the oracle, or the config is refused (issue #11 item 5, fixed)`, async () => {
+                const c = configOf(EXAMPLE, extra);
+                const recorded = await recordCase(c.args);
+                if (recorded === undefined) return;
+                const net = networkFromRecords(recorded.records);
+                const failing = recorded.required
+                    .map((f) => ({ id: f.id, j: judgeFlow(net, oracleSpec(f)) }))
+                    .filter(({ id, j }) => id.startsWith("extra-") && j.outcome !== "allowed");
+                assert.deepEqual(
+                    failing.map(({ id, j }) => `${id}: ${firstFailure(j)}`),
+                    [],
+                );
+            });
         }
     });
 
@@ -277,22 +241,19 @@ describe("known disagreements (issue #11), as the checks that must pass once it 
             assert.ok(found !== undefined, `${name} registered`);
             return found;
         };
-        pendingEdited(
-            "stateless precedence: a stateless egress rule for port 5000 beside the stateful egress-all leaves port-5000 replies untracked (found by the oracle; fixed)",
-            () =>
-                agreesAfter("egress-all", (records) => {
-                    const list = byName(records, "oci:Core/securityList:SecurityList", "worker-seclist");
-                    const egress = (list.inputs.egressSecurityRules ?? []) as Record<string, unknown>[];
-                    egress.push({
-                        protocol: "6",
-                        destination: "0.0.0.0/0",
-                        destinationType: "CIDR_BLOCK",
-                        stateless: true,
-                        tcpOptions: { min: 5000, max: 5000 },
-                    });
-                    list.inputs.egressSecurityRules = egress;
-                }),
-        );
+        it("stateless precedence: a stateless egress rule for port 5000 beside the stateful egress-all leaves port-5000 replies untracked (found by the oracle; fixed)", () =>
+            agreesAfter("egress-all", (records) => {
+                const list = byName(records, "oci:Core/securityList:SecurityList", "worker-seclist");
+                const egress = (list.inputs.egressSecurityRules ?? []) as Record<string, unknown>[];
+                egress.push({
+                    protocol: "6",
+                    destination: "0.0.0.0/0",
+                    destinationType: "CIDR_BLOCK",
+                    stateless: true,
+                    tcpOptions: { min: 5000, max: 5000 },
+                });
+                list.inputs.egressSecurityRules = egress;
+            }));
         it("gateway state: a NAT gateway that blocks traffic carries nothing, row 3 (found by the oracle; fixed)", () =>
             agreesAfter("row 3", (records) => {
                 byName(records, "oci:Core/natGateway:NatGateway", "nat-gateway").inputs.blockTraffic = true;

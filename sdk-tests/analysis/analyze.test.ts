@@ -10,7 +10,7 @@ import { ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
 import { CLIENTS, KMI, KMILB, SERVICE_LB, VCN, WORKER, oracleModel, setList } from "./models";
 import { compliantFlows, compliantModel, workerIngress } from "./report-models";
 import { SEED_ROWS } from "../../src/c3/seed-rows";
-import { type FlowResult } from "../../src/analysis/evaluate/result";
+import type { FlowResult } from "../../src/analysis/evaluate/result";
 
 /*
  * The analyzer's explanations: a flow that holds names the exact rule on each side and the route; one that

@@ -7,7 +7,7 @@ import { MAX_INPUT_BYTES } from "../../src/cli/files";
 import { runCli } from "../../src/cli/run";
 import { unknownStackConfigKeys } from "../../src/config/stack-config";
 import { firstUnsafeCharacter } from "../../src/config/text";
-import { type CliIo } from "../../src/cli/verdict";
+import type { CliIo } from "../../src/cli/verdict";
 
 /*
  * Hostile files and hostile strings (issue #9): each is refused at once with exit 2 and a clear message,

@@ -21,7 +21,7 @@ import {
     tfResources,
     tfValues,
 } from "../analysis/model/ingest/fixtures";
-import { type CliIo } from "../../src/cli/verdict";
+import type { CliIo } from "../../src/cli/verdict";
 
 /*
  * `oke-c3-network verify` in-process: exit codes, formats, --diff, argument refusals, and --import-file,

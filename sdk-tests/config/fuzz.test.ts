@@ -7,7 +7,7 @@ import { recordProgram } from "../../src/testing/mock-run";
 import { runCli } from "../../src/cli/run";
 import { WorkloadClusterNetwork } from "../../src/component/workload-cluster-network";
 import { NetworkConfigError, type WorkloadClusterNetworkArgs } from "../../src/config/types";
-import { type CliIo } from "../../src/cli/verdict";
+import type { CliIo } from "../../src/cli/verdict";
 
 /*
  * Random input, as a hostile or careless user would write it: arbitrary JSON values and mutations of a

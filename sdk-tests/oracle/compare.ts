@@ -6,7 +6,7 @@ import type { ConfigCase, Role } from "./configs";
 import { judgeFlow, type FlowJudgement, type OracleFlowSpec } from "./flow";
 import { networkFromRecords, type OracleNetwork } from "./network";
 import { packetText, placeOf } from "./packet";
-import { type FlowResult } from "../../src/analysis/evaluate/result";
+import type { FlowResult } from "../../src/analysis/evaluate/result";
 
 /*
  * The differential check: for one registered network, every required flow (the component's `requiredFlows`),

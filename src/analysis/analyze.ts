@@ -18,10 +18,10 @@ import { summarizeModel } from "./report/summary";
 import { clustersInVcn } from "./requirements/cni";
 import { ruleEntries, type RuleEntry } from "./checks/rule-usage";
 import type { FlowVerdict } from "./evaluate/verdict";
-import { type SubnetRole } from "../c3/roles";
+import type { SubnetRole } from "../c3/roles";
 import { SEED_ROWS } from "../c3/seed-rows";
-import { type Severity } from "./checks/finding";
-import { type FlowCheck, type FlowResult } from "./evaluate/result";
+import type { Severity } from "./checks/finding";
+import type { FlowCheck, FlowResult } from "./evaluate/result";
 
 /*
  * The analyzer's entry point: every required and declared flow checked with OCI semantics and explained,

@@ -1,5 +1,5 @@
 import type { Endpoint, FlowDefinition } from "./types";
-import { type SubnetRole } from "../c3/roles";
+import type { SubnetRole } from "../c3/roles";
 
 /*
  * The flows of Oracle's C3 "Flannel Overlay" design, one entry per documented flow.

@@ -17,7 +17,7 @@ import type {
     ResolvedEndpoint,
     ResolvedFlow,
 } from "./types";
-import { type SubnetRole } from "../c3/roles";
+import type { SubnetRole } from "../c3/roles";
 import { KUBE_INTERNAL_CIDR } from "../c3/reserved";
 
 /** Every static flow of the catalogue, in rendering order. Ids are unique (checked by {@link assertUniqueIds}). */

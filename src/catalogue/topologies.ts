@@ -1,5 +1,5 @@
 import type { Endpoint, FlowDefinition } from "./types";
-import { type SubnetRole } from "../c3/roles";
+import type { SubnetRole } from "../c3/roles";
 
 /*
  * Flows that only some topologies need.

@@ -1,7 +1,7 @@
 import { INCLUDE_UNVERIFIED_BY_DEFAULT } from "../c3/defaults";
 import type { Protocol } from "../c3/protocols";
 import type { PortRange } from "../net/ports";
-import { type SubnetRole } from "../c3/roles";
+import type { SubnetRole } from "../c3/roles";
 
 /**
  * A symbolic CIDR that a flow starts from or goes to, resolved per config:

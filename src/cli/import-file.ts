@@ -3,7 +3,7 @@ import type { ResourceRecord } from "../analysis/model/resources";
 import { knownString } from "../analysis/model/resource-values";
 import { TOKENS } from "../analysis/model/ingest/records";
 import type { ModelFlowContext } from "../analysis/requirements/flows-for-model";
-import { type WorkloadClusterNetworkArgs } from "../config/types";
+import type { WorkloadClusterNetworkArgs } from "../config/types";
 import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../c3/roles";
 
 /*

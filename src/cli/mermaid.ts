@@ -2,7 +2,7 @@ import type { AnalysisReport } from "../analysis/report/report";
 import type { ResolvedEndpoint } from "../catalogue/types";
 import { flowTraffic } from "./text";
 import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../c3/roles";
-import { type FlowResult } from "../analysis/evaluate/result";
+import type { FlowResult } from "../analysis/evaluate/result";
 
 /*
  * A Mermaid `flowchart` of the network: the VCN as a subgraph of its subnets, outside networks as rounded

@@ -1,15 +1,19 @@
 import type { ProbeChange, ProbeEnd, ProbeOutcome } from "../analysis/report/diff";
 import type { AnalysisReport, ContainerSummary, RuleSummary, SubnetSummary } from "../analysis/report/report";
-import type { FlowPartVerdict, RouteVerdict, RuleRef, SideVerdict } from "../analysis/evaluate/verdict";
+import {
+    type FlowPartVerdict,
+    type RouteVerdict,
+    type RuleRef,
+    type SideVerdict,
+    ruleRefText,
+} from "../analysis/evaluate/verdict";
 import type { ResolvedEndpoint } from "../catalogue/types";
 import type { ResolvedConfig } from "../config/types";
 import type { PlanDiff } from "./diff";
 import type { OfflinePlan } from "./plan";
 import { describeTraffic } from "../net/describe";
-import { type Finding, type LimitCount } from "../analysis/checks/finding";
-import { type FlowCheck, type FlowResult } from "../analysis/evaluate/result";
-import { ruleRefText } from "../analysis/evaluate/verdict";
-
+import type { Finding, LimitCount } from "../analysis/checks/finding";
+import type { FlowCheck, FlowResult } from "../analysis/evaluate/result";
 /*
  * `--format json`: a versioned document for CI and tooling. Every object is built here field by field, in
  * the order the README documents, with `null` for an absent optional value, so the keys and their order

@@ -15,7 +15,7 @@ import {
     rulePeer,
     seedText,
 } from "./text";
-import { type Severity } from "../analysis/checks/finding";
+import type { Severity } from "../analysis/checks/finding";
 
 /*
  * `--format table` (the default): the plan for a terminal. Sections in the order a reviewer checks them:

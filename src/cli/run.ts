@@ -12,7 +12,7 @@ import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { renderTable } from "./render-table";
 import { forMarkdown, forTerminal, jsonSafe } from "./sanitize";
-import { CliIo, verdictOf, EXIT } from "./verdict";
+import { type CliIo, verdictOf, EXIT } from "./verdict";
 
 /*
  * `oke-c3-network plan`: arguments → input → offline plan (and baseline for --diff) → one rendering on

@@ -3,8 +3,8 @@ import type { ProbeEnd } from "../analysis/report/diff";
 import type { RuleSummary } from "../analysis/report/report";
 import type { ResolvedEndpoint } from "../catalogue/types";
 import { SUBNET_DISPLAY_NAMES } from "../c3/roles";
-import { type Protocol } from "../c3/protocols";
-import { type FlowResult } from "../analysis/evaluate/result";
+import type { Protocol } from "../c3/protocols";
+import type { FlowResult } from "../analysis/evaluate/result";
 
 /*
  * Wording shared by the table, Markdown and Mermaid renderers, in Oracle's terms: subnets by their display

@@ -1,5 +1,5 @@
 /* The CLI's exit codes and one-line verdict, shared by `plan` and `verify` (the README lists the codes). */
-import { type AnalysisReport } from "../analysis/report/report";
+import type { AnalysisReport } from "../analysis/report/report";
 import { severityAtLeast, type Severity } from "../analysis/checks/finding";
 
 /** Where the command reads and writes; injectable so tests can run it in-process too. */

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { analyzeNetwork } from "../analysis/analyze";
 import { diffModels, diffReports } from "../analysis/report/diff";
 import type { TrafficException } from "../analysis/checks/findings";
-import { IngestError, MAX_INPUT_BYTES } from "../analysis/model/ingest/common";
+import { IngestError, MAX_INPUT_BYTES, readJsonFile } from "../analysis/model/ingest/common";
 import {
     modelsFromIngested,
     recordsFromStackExportFile,
@@ -13,7 +13,6 @@ import {
 import { recordsFromOciExport } from "../analysis/model/ingest/oci-export";
 import type { IngestedNetwork } from "../analysis/model/ingest/records";
 import { recordsFromTerraform } from "../analysis/model/ingest/terraform";
-import { readJsonFile } from "../analysis/model/ingest/common";
 import type { AnalysisReport } from "../analysis/report/report";
 import { requiredFlowsForModel, type ModelFlowRequirements } from "../analysis/requirements/flows-for-model";
 import { clustersInVcn } from "../analysis/requirements/cni";
@@ -26,8 +25,7 @@ import { reportJson, JSON_VERSION, type Json } from "./render-json";
 import { renderReportMarkdown } from "./render-markdown";
 import { renderReportTable } from "./render-table";
 import { SUBNET_DISPLAY_NAMES, SUBNET_ROLES, type SubnetRole } from "../c3/roles";
-import { type Severity } from "../analysis/checks/finding";
-import { SEVERITIES } from "../analysis/checks/finding";
+import { type Severity, SEVERITIES } from "../analysis/checks/finding";
 import { EXIT, verdictOf, type CliIo } from "./verdict";
 
 /*

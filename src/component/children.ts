@@ -1,15 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as oci from "@pulumi/oci";
-import { type WorkloadClusterNetworkArgs } from "../config/types";
+import type { WorkloadClusterNetworkArgs } from "../config/types";
 import { toNsgRuleFields, toSecurityListEgress, toSecurityListIngress } from "../plan/oci-shapes";
 import type { RuleOwner } from "../plan/rules";
 import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../c3/roles";
-import {
-    type NetworkPlan,
-    type PlannedNsg,
-    type PlannedRouteTable,
-    type PlannedSecurityList,
-    type PlannedSubnet,
+import type {
+    NetworkPlan,
+    PlannedNsg,
+    PlannedRouteTable,
+    PlannedSecurityList,
+    PlannedSubnet,
 } from "../plan/types";
 
 /** What every child shares: its parent, compartment and tags. */

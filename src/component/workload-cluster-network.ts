@@ -19,8 +19,8 @@ import {
     type GatewayIds,
     type RoleIds,
 } from "./children";
-import { type SubnetRole } from "../c3/roles";
-import { type NetworkPlan, type RouteTableKey } from "../plan/types";
+import type { SubnetRole } from "../c3/roles";
+import type { NetworkPlan, RouteTableKey } from "../plan/types";
 
 /** The component's Pulumi type token. */
 export const WORKLOAD_CLUSTER_NETWORK_TYPE = "oke-c3-network:index:WorkloadClusterNetwork";

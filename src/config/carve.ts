@@ -1,4 +1,4 @@
-import { type ConfigProblem, type ResolvedLayout } from "./types";
+import type { ConfigProblem, ResolvedLayout } from "./types";
 import { cidrAt, cidrOverlaps, isCidrError, parseCidr, subBlock, type Cidr } from "../net/cidr";
 import { ORACLE_CIDR_TERMS } from "../c3/roles";
 

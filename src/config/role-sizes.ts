@@ -1,5 +1,5 @@
 import { cidrSize, parseCidr, isCidrError } from "../net/cidr";
-import { type ConfigProblem, type ResolvedLayout } from "./types";
+import type { ConfigProblem, ResolvedLayout } from "./types";
 import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../c3/roles";
 
 /*

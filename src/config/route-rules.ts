@@ -3,9 +3,7 @@ import { isRecord } from "./plain";
 import { ROUTE_RULE_KEYS } from "./arg-keys";
 import { unknownKeyProblems } from "./keys";
 import { firstUnsafeCharacter } from "./text";
-import type { ConfigProblem, ResolvedRouteRule, RouteTableName } from "./types";
-import { ROUTE_TABLE_NAMES } from "./types";
-
+import { type ConfigProblem, type ResolvedRouteRule, type RouteTableName, ROUTE_TABLE_NAMES } from "./types";
 /*
  * `routeRules`: the paths out of the VCN that are not NAT or internet gateways, declared so the proof can
  * name them instead of assuming them (a private cluster's clients behind a DRG, a peered VCN behind an

@@ -1,7 +1,7 @@
 import { formatAddress } from "./cidr";
 import type { Box, Interval } from "./coverage";
-import { type Protocol } from "../c3/protocols";
-import { type PortRange } from "./ports";
+import type { Protocol } from "../c3/protocols";
+import type { PortRange } from "./ports";
 import { protocolName, type RuleQuery, type SecurityRule } from "./rules";
 
 /*

@@ -10,7 +10,7 @@ import { managedRoles, renderedFlowsFor, requiredFlowsFor } from "../catalogue/f
 import { unroutedExtraRules } from "./satisfiable";
 import { renderRules, rulesOf, type RenderedRule, type RuleOwner, type SubnetLocator } from "./rules";
 import { SUBNET_DISPLAY_NAMES, SUBNET_DNS_LABELS, type SubnetRole } from "../c3/roles";
-import {
+import type {
     RouteTableKey,
     PlannedRouteTable,
     PlannedSubnet,

@@ -1,7 +1,7 @@
-import { type ResolvedFlow } from "../catalogue/types";
-import { type SubnetRole } from "../c3/roles";
+import type { ResolvedFlow } from "../catalogue/types";
+import type { SubnetRole } from "../c3/roles";
 import { OCI_PROTOCOL, type Protocol } from "../c3/protocols";
-import { type PortRange } from "../net/ports";
+import type { PortRange } from "../net/ports";
 import { CIDR_BLOCK, ruleCoversRule, type SecurityRule } from "../net/rules";
 
 /** Which rule set a rendered rule belongs to: one subnet role's list/NSG, or the list every subnet carries. */

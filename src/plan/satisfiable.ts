@@ -1,7 +1,7 @@
 import { type Cidr, cidr, cidrContains, cidrOverlaps } from "../net/cidr";
 import type { ConfigProblem, ResolvedConfig } from "../config/types";
-import { type SubnetRole } from "../c3/roles";
-import { type PlannedRouteTable, type PlannedSubnet } from "./types";
+import type { SubnetRole } from "../c3/roles";
+import type { PlannedRouteTable, PlannedSubnet } from "./types";
 
 /*
  * An extra rule is half of a flow. Its other halves are rendered by the flow renderer (ingress at a managed

@@ -1,8 +1,8 @@
 /* The shapes of a network plan: what the renderer produces and the component registers, one entry per resource. */
-import { type ResolvedConfig } from "../config/types";
+import type { ResolvedConfig } from "../config/types";
 import type { ResolvedFlow } from "../catalogue/types";
-import { type RenderedRule, type RuleOwner } from "./rules";
-import { type SubnetRole } from "../c3/roles";
+import type { RenderedRule, RuleOwner } from "./rules";
+import type { SubnetRole } from "../c3/roles";
 
 /**
  * Route tables by Oracle's names (docs/oracle-c3-network.md §4): `nat_private` (0.0.0.0/0 → NAT; "Default - private" in the

@@ -2,7 +2,7 @@ import type { ResolvedFlow } from "../catalogue/types";
 import type { ResourceRecord } from "../analysis/model/resources";
 import { isRecord, knownString } from "../analysis/model/resource-values";
 import { resolvedFlowsFromOutput } from "../analysis/requirements/flows-for-model";
-import { type SubnetRole } from "../c3/roles";
+import type { SubnetRole } from "../c3/roles";
 
 /*
  * What a WorkloadClusterNetwork component tells a policy through its registered outputs: the flows its

@@ -1,5 +1,5 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { type SubnetRole } from "../c3/roles";
+import type { SubnetRole } from "../c3/roles";
 import { DEFAULT_KUBERNETES_API_PORT } from "../c3/defaults";
 
 /*

@@ -1,13 +1,11 @@
 import type { ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
 import { isCidrError, parseCidr } from "../net/cidr";
-import { describeTraffic } from "../net/describe";
+import { describeTraffic, ruleTraffic as analyzerRuleTraffic } from "../net/describe";
 import { describeRuleOrigin } from "../analysis/evaluate/match";
 import type { ModelRule, ModelSubnet, NetworkModel } from "../analysis/model/model";
 import { SUBNET_DISPLAY_NAMES } from "../c3/roles";
-import { type Protocol } from "../c3/protocols";
+import type { Protocol } from "../c3/protocols";
 import { protocolName } from "../net/rules";
-import { ruleTraffic as analyzerRuleTraffic } from "../net/describe";
-
 /*
  * Wording shared by the policies. A violation is read in a CI log by someone who must fix a security list,
  * so it names the rule the way the OCI console does (list, direction, position) and the traffic the way

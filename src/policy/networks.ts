@@ -15,7 +15,7 @@ import {
     referenced,
     type StackView,
 } from "./stack";
-import { type SubnetRole } from "../c3/roles";
+import type { SubnetRole } from "../c3/roles";
 import { detectCni as detectCniOf, type CniDecision } from "../analysis/requirements/cni";
 
 export type { CniDecision } from "../analysis/requirements/cni";

@@ -18,8 +18,7 @@ import { kubeClientsOf, type KubeClients } from "./kube-clients";
 import { checkEachNetwork, subnetsWithRole, unnamedSubnets, type OkeNetwork } from "./networks";
 import { emptyResult, type CheckResult } from "./report";
 import type { StackView } from "./stack";
-import { type SubnetRole } from "../c3/roles";
-import { SUBNET_DISPLAY_NAMES } from "../c3/roles";
+import { type SubnetRole, SUBNET_DISPLAY_NAMES } from "../c3/roles";
 import { DEFAULT_KUBERNETES_API_PORT } from "../c3/defaults";
 import { CIDR_BLOCK } from "../net/rules";
 

@@ -2,7 +2,7 @@ import type { ResolvedFlow } from "../catalogue/types";
 import { requiredFlowsForModel as catalogueFlowsForModel } from "../analysis/requirements/flows-for-model";
 import type { KubeClients } from "./kube-clients";
 import type { CniDecision, OkeNetwork } from "./networks";
-import { type SubnetRole } from "../c3/roles";
+import type { SubnetRole } from "../c3/roles";
 
 /*
  * The flows one OKE network must allow. A network the component built carries its own list (the component's

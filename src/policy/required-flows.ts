@@ -1,4 +1,4 @@
-import { type ResolvedFlow } from "../catalogue/types";
+import type { ResolvedFlow } from "../catalogue/types";
 import { evaluateFlow, flowQueries, type FlowVerdict } from "../analysis/evaluate/evaluate";
 import { describeMissingRole } from "../analysis/evaluate/locate";
 import type { NetworkModel } from "../analysis/model/model";
@@ -23,9 +23,11 @@ import { checkEachNetwork, detectCni, unnamedSubnets, type OkeNetwork } from "./
 import { emptyResult, mergeInto, type CheckResult } from "./report";
 import { requiredFlowsForModel, type FlowRequirements } from "./required-flows-for-model";
 import type { StackView } from "./stack";
-import { INCLUDE_UNVERIFIED_BY_DEFAULT, NAT_GATEWAY_BY_DEFAULT } from "../c3/defaults";
-import { DEFAULT_KUBERNETES_API_PORT } from "../c3/defaults";
-
+import {
+    INCLUDE_UNVERIFIED_BY_DEFAULT,
+    NAT_GATEWAY_BY_DEFAULT,
+    DEFAULT_KUBERNETES_API_PORT,
+} from "../c3/defaults";
 /*
  * oke-c3-required-flows: every flow Oracle documents for an OKE cluster on C3 is open, end to end, in OCI's
  * semantics (ingress at the destination, egress at the source, the reply of stateless rules, a route for

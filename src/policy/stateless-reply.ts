@@ -9,9 +9,8 @@ import { okeNetworks, type OkeNetwork } from "./networks";
 import { ORPHAN_LABEL, orphanRules } from "./orphans";
 import { emptyResult, type CheckResult } from "./report";
 import type { StackView } from "./stack";
-import { type PortRange } from "../net/ports";
-import { ALL_PORTS, LINUX_EPHEMERAL_PORTS } from "../net/ports";
-import { type RuleQuery } from "../net/rules";
+import { type PortRange, ALL_PORTS, LINUX_EPHEMERAL_PORTS } from "../net/ports";
+import type { RuleQuery } from "../net/rules";
 
 /*
  * oke-c3-stateless-reply: OCI does not track connections a stateless rule admits, so their replies need

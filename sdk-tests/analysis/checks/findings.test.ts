@@ -1,11 +1,10 @@
 import * as assert from "node:assert/strict";
-import { analyzeNetwork } from "../../../src/analysis/analyze";
+import { analyzeNetwork, type AnalyzeOptions } from "../../../src/analysis/analyze";
 import type { NetworkModel } from "../../../src/analysis/model/model";
-import type { AnalyzeOptions } from "../../../src/analysis/analyze";
 import type { ResolvedFlow } from "../../../src/catalogue/types";
 import { CLIENTS, VCN, WORKER, list, nsgRules, setList } from "../models";
 import { compliantFlows, compliantModel, workerIngress } from "../report-models";
-import { type Finding, type FindingKind } from "../../../src/analysis/checks/finding";
+import type { Finding, FindingKind } from "../../../src/analysis/checks/finding";
 
 /*
  * Every finding kind on hand-built models. Each test proves it can fail both ways: the compliant network

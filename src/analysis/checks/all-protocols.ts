@@ -9,7 +9,7 @@ import {
     type RuleUse,
 } from "./rule-usage";
 import { protocolName } from "../../net/rules";
-import { type Finding } from "./finding";
+import type { Finding } from "./finding";
 
 /** All-protocol rules, unless a flow that itself needs every protocol uses them. */
 export function allProtocolFindings(

@@ -1,9 +1,8 @@
 import { coverage, type Box } from "../../net/coverage";
 import { ruleMatch } from "../evaluate/match";
 import type { ModelRule } from "../model/model";
-import type { RuleEntry } from "./rule-usage";
+import { type RuleEntry, ruleId } from "./rule-usage";
 import type { FlowVerdict, RuleRef, SideVerdict } from "../evaluate/verdict";
-import { ruleId } from "./rule-usage";
 import { ALL_PORTS } from "../../net/ports";
 import { queryBox, type RuleQuery } from "../../net/rules";
 import { knownCidr } from "../../net/cidr";

@@ -1,6 +1,6 @@
 /* The one Finding type: what every check reports, and the CLI, the tests and the policy pack read. */
 
-import { ModelSubnet } from "../model/model";
+import type { ModelSubnet } from "../model/model";
 
 /** How serious a finding is, lowest first. `--fail-on` compares against this order. */
 export type Severity = "info" | "low" | "medium" | "high";

@@ -1,12 +1,10 @@
 import { describePorts } from "../../net/describe";
 import type { ModelRule, ModelSubnet, NetworkModel } from "../model/model";
 import { orderedLists, orderedNsgs } from "../model/order";
-import type { FlowVerdict, RuleRef } from "../evaluate/verdict";
-import { type Protocol } from "../../c3/protocols";
-import { type PortRange } from "../../net/ports";
-import { type FindingSubject } from "./finding";
-import { ruleRefText } from "../evaluate/verdict";
-
+import { type FlowVerdict, type RuleRef, ruleRefText } from "../evaluate/verdict";
+import type { Protocol } from "../../c3/protocols";
+import type { PortRange } from "../../net/ports";
+import type { FindingSubject } from "./finding";
 /*
  * The rule inventory of a model and which flows each rule serves. Least-privilege findings are all about
  * rules that do more than the flows need, so every rule must be tied to the verdicts that used it.

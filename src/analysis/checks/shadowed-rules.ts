@@ -2,7 +2,7 @@
 import { ruleCoversRule } from "../../net/rules";
 import type { ModelRule } from "../model/model";
 import { judged, rulePeerText, ruleSubject, type RuleEntry } from "./rule-usage";
-import { type Finding } from "./finding";
+import type { Finding } from "./finding";
 import { ruleTraffic } from "../../net/describe";
 
 /** Rules another rule of the same container and direction covers: exact duplicates and shadowed rules. */

@@ -1,7 +1,7 @@
 /* Checks of public/private subnets (docs/oracle-c3-network.md §4-§5): worker and control plane are always private; a public subnet needs an internet-gateway route; a private one must not route to it. */
 import type { ModelSubnet, NetworkModel } from "../model/model";
 import { routeTableOf } from "../evaluate/routes";
-import { type SubnetRole } from "../../c3/roles";
+import type { SubnetRole } from "../../c3/roles";
 import { subnetSubject, type Finding } from "./finding";
 
 /** Roles Oracle always makes private (docs/oracle-c3-network.md §5, "Public and Private Clusters"). */

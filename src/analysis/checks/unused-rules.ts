@@ -3,7 +3,7 @@ import type { ModelRule, NetworkModel } from "../model/model";
 import { judged, rulePeerText, ruleSubject, subnetNames, type RuleEntry, type RuleUse } from "./rule-usage";
 import { knownCidr } from "../../net/cidr";
 import { insideVcn } from "../evaluate/locate";
-import { type Finding, type Severity } from "./finding";
+import type { Finding, Severity } from "./finding";
 import { ruleTraffic } from "../../net/describe";
 
 function fromOutside(model: NetworkModel, rule: ModelRule): boolean {

@@ -1,9 +1,8 @@
 /* Check `wide-port-range`: a port range wider than every flow the rule serves. */
-import { describePorts } from "../../net/describe";
+import { describePorts, ruleTraffic } from "../../net/describe";
 import { judged, rulePeerText, ruleSubject, servedTraffic, type RuleEntry, type RuleUse } from "./rule-usage";
 import { protocolName } from "../../net/rules";
-import { type Finding } from "./finding";
-import { ruleTraffic } from "../../net/describe";
+import type { Finding } from "./finding";
 
 /** TCP/UDP rules whose port range is wider than every flow they serve. */
 export function widePortFindings(

@@ -1,11 +1,11 @@
 import { ANYWHERE, isCidrError, knownCidr, parseCidr, type Cidr } from "../../net/cidr";
 import { globallyRoutableSize, isWorldWide } from "../../net/world";
 import type { ModelRule } from "../model/model";
-import { type PortRange } from "../../net/ports";
+import type { PortRange } from "../../net/ports";
 import { protocolName } from "../../net/rules";
-import { Protocol } from "../../c3/protocols";
-import { Finding } from "./finding";
-import { rulePeerText, RuleEntry, judged, subnetNames, ruleSubject } from "./rule-usage";
+import type { Protocol } from "../../c3/protocols";
+import type { Finding } from "./finding";
+import { rulePeerText, type RuleEntry, judged, subnetNames, ruleSubject } from "./rule-usage";
 import { ruleTraffic } from "../../net/describe";
 
 /*

@@ -8,7 +8,7 @@ import { mergeParts } from "./merge";
 import { splitEnd } from "./parts";
 import type { FlowEnd, FlowQuery, FlowVerdict, SideVerdict } from "./verdict";
 import { ALL_PORTS } from "../../net/ports";
-import { type RuleQuery } from "../../net/rules";
+import type { RuleQuery } from "../../net/rules";
 
 export type { FlowEnd, FlowQuery, FlowVerdict, RouteVerdict, RuleRef, SideVerdict } from "./verdict";
 export { coverage, type Box, type CoverageResult, type Interval } from "../../net/coverage";

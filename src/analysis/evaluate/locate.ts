@@ -1,5 +1,4 @@
-import { type Cidr, cidrContains, cidrOverlaps, isCidrError, parseCidr } from "../../net/cidr";
-import { knownCidr } from "../../net/cidr";
+import { type Cidr, cidrContains, cidrOverlaps, isCidrError, parseCidr, knownCidr } from "../../net/cidr";
 import type { ModelSubnet, NetworkModel } from "../model/model";
 import type { FlowEnd } from "./verdict";
 import { SUBNET_DISPLAY_NAMES, type SubnetRole } from "../../c3/roles";

@@ -1,9 +1,7 @@
-import { type Cidr, cidrOverlaps, cidrSize } from "../../net/cidr";
-import { type LocatedEnd } from "./locate";
+import { type Cidr, cidrOverlaps, cidrSize, knownCidr } from "../../net/cidr";
+import type { LocatedEnd } from "./locate";
 import type { NetworkModel } from "../model/model";
 import type { FlowEnd } from "./verdict";
-import { knownCidr } from "../../net/cidr";
-
 /*
  * A flow end is a range of addresses, and OCI filters each address by the VNIC that holds it. A range that
  * overlaps managed subnets (the bastion's `vcn_cidr`, a kube-client block that contains the VCN, 0.0.0.0/0 as

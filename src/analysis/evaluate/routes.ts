@@ -1,10 +1,8 @@
-import { type Cidr, cidrContains } from "../../net/cidr";
+import { type Cidr, cidrContains, knownCidr } from "../../net/cidr";
 import type { GatewayKind, ModelRouteRule, ModelRouteTable, ModelSubnet, NetworkModel } from "../model/model";
-import { type LocatedEnd } from "./locate";
+import type { LocatedEnd } from "./locate";
 import { unresolved } from "./sides";
 import type { RouteVerdict } from "./verdict";
-import { knownCidr } from "../../net/cidr";
-
 /*
  * Routing in OCI terms. Inside a VCN routing is implicit (every subnet reaches every other), so only traffic
  * leaving the VCN needs a route: the source subnet's route table (or the VCN default table when none is

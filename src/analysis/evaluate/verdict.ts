@@ -1,6 +1,6 @@
 import type { GatewayKind } from "../model/model";
-import { type SubnetRole } from "../../c3/roles";
-import { type PortRange } from "../../net/ports";
+import type { SubnetRole } from "../../c3/roles";
+import type { PortRange } from "../../net/ports";
 
 /*
  * The evaluator's question and answer types. Kept apart from the evaluator so that the side, reply and

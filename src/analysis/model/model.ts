@@ -1,5 +1,5 @@
 import type { SecurityRule } from "../../net/rules";
-import { type SubnetRole } from "../../c3/roles";
+import type { SubnetRole } from "../../c3/roles";
 
 /**
  * The network model the analyzer reasons about: what OCI would enforce, independent of how it was built

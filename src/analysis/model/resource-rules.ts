@@ -1,6 +1,6 @@
 import type { ModelRule, RuleOrigin } from "./model";
 import { isRecord, isUnknownMarker, knownNumber, knownString } from "./resource-values";
-import { type PortRange } from "../../net/ports";
+import type { PortRange } from "../../net/ports";
 
 /*
  * Converts `@pulumi/oci` 4.x security-rule inputs into model rules. Security lists and NSG rules spell ports

@@ -7,12 +7,12 @@ import type { AnalysisReport } from "./report";
 import { ruleEntries } from "../checks/rule-usage";
 import type { FlowEnd, FlowVerdict, RuleRef } from "../evaluate/verdict";
 import { SUBNET_ROLES, type SubnetRole } from "../../c3/roles";
-import { type Protocol } from "../../c3/protocols";
-import { type PortRange } from "../../net/ports";
+import type { Protocol } from "../../c3/protocols";
+import type { PortRange } from "../../net/ports";
 import { protocolName } from "../../net/rules";
 import { knownCidr } from "../../net/cidr";
-import { type Finding } from "../checks/finding";
-import { type FlowResult } from "../evaluate/result";
+import type { Finding } from "../checks/finding";
+import type { FlowResult } from "../evaluate/result";
 
 /*
  * What a change opens or closes. Two networks are compared on a probe set: the union of both sides'

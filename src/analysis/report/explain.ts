@@ -1,8 +1,12 @@
 import { gatewayText } from "../evaluate/routes";
-import type { FlowVerdict, RouteVerdict, RuleRef, SideVerdict } from "../evaluate/verdict";
-import { type Failure, type FailureKind, type FlowCheck } from "../evaluate/result";
-import { ruleRefText } from "../evaluate/verdict";
-
+import {
+    type FlowVerdict,
+    type RouteVerdict,
+    type RuleRef,
+    type SideVerdict,
+    ruleRefText,
+} from "../evaluate/verdict";
+import type { Failure, FailureKind, FlowCheck } from "../evaluate/result";
 /*
  * Turns an evaluator verdict into what a reviewer reads: for a flow that holds, the exact rule on each side
  * and the route; for one that fails, each failing side in Oracle's terms ("no ingress at the destination",

@@ -1,7 +1,7 @@
 import type { Finding, LimitCount, Severity } from "../checks/finding";
 import type { FlowResult } from "../evaluate/result";
-import { type SubnetRole } from "../../c3/roles";
-import { type PortRange } from "../../net/ports";
+import type { SubnetRole } from "../../c3/roles";
+import type { PortRange } from "../../net/ports";
 
 /*
  * The analyzer's answer for one network, as plain data: what the `plan` command prints, what a policy pack

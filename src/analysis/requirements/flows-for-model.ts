@@ -5,14 +5,13 @@ import {
     type ResolvedEndpoint,
     type ResolvedFlow,
 } from "../../catalogue/types";
-import { type ResolvedConfig, type ResolvedServiceLbIngress } from "../../config/types";
+import type { ResolvedConfig, ResolvedServiceLbIngress } from "../../config/types";
 import type { ResourceRecord } from "../model/resources";
 import { detectCni } from "./cni";
 import { kubeClientsFromModel } from "./kube-clients";
 import type { NetworkModel } from "../model/model";
 import { SUBNET_ROLES, type SubnetRole } from "../../c3/roles";
-import { NAT_GATEWAY_BY_DEFAULT } from "../../c3/defaults";
-import { DEFAULT_KUBERNETES_API_PORT } from "../../c3/defaults";
+import { NAT_GATEWAY_BY_DEFAULT, DEFAULT_KUBERNETES_API_PORT } from "../../c3/defaults";
 import { knownCidr } from "../../net/cidr";
 import { defaultServiceLbIngress } from "../../config/service-lb";
 

@@ -1,9 +1,8 @@
-import { cidrContains } from "../../net/cidr";
+import { cidrContains, knownCidr } from "../../net/cidr";
 import { insideVcn } from "../evaluate/locate";
 import type { ModelRule, NetworkModel } from "../model/model";
 import { effectiveRules } from "../evaluate/sides";
 import { KUBE_INTERNAL_CIDR } from "../../c3/reserved";
-import { knownCidr } from "../../net/cidr";
 import { CIDR_BLOCK, ruleMatchesProtocol } from "../../net/rules";
 
 /*

@@ -10,7 +10,15 @@ import { EXPLICIT_16, ORACLE_EXAMPLE } from "../fixtures/oracle-tables";
 import { VCN_NATIVE_EXAMPLE } from "../fixtures/topology-tables";
 import { componentStack } from "./component-stack";
 import { filler } from "./fixtures";
-import { dump, runPack, undecided, violations, type PolicyRun, type Shape } from "./harness";
+import {
+    dump,
+    runPack,
+    undecided,
+    violations,
+    type PolicyRun,
+    type Shape,
+    apartFromAssumptions,
+} from "./harness";
 import { handWrittenStack, oracleNetwork, type HandWrittenNetwork } from "./hand-written";
 
 /*
@@ -88,7 +96,7 @@ async function both(
 ): Promise<{ analyzer: Verdicts; pack: Verdicts; run: PolicyRun }> {
     const records = recordsFromPolicyResources(resources);
     const reports = analyzeResources(records, flows === undefined ? {} : { flows });
-    const run = await runPack(resources);
+    const run = apartFromAssumptions(await runPack(resources));
     return { analyzer: analyzerVerdicts(reports), pack: packVerdicts(run), run };
 }
 

@@ -231,6 +231,25 @@ export async function runPack(
     return run;
 }
 
+/** The pack's advisory statement of what the required flows assume (Oracle's own design always has some). */
+export const ROUTE_ASSUMPTIONS = "oke-c3-route-assumptions";
+
+/** The run without `oke-c3-route-assumptions`: tests of what the other policies report set it apart. */
+export function apartFromAssumptions(run: PolicyRun): PolicyRun {
+    return { ...run, diagnostics: run.diagnostics.filter((d) => d.policyName !== ROUTE_ASSUMPTIONS) };
+}
+
+/** The flows each `oke-c3-route-assumptions` message names, sorted, with its level. */
+export function assumedFlows(run: PolicyRun): string[] {
+    return run.diagnostics
+        .filter((d) => d.policyName === ROUTE_ASSUMPTIONS)
+        .flatMap((d) => {
+            const ids = /required flows? ([a-z0-9-]+(?:, [a-z0-9-]+)*) holds? only if/.exec(d.message)?.[1];
+            return (ids ?? "?").split(", ").map((id) => `${d.enforcementLevel} ${id}`);
+        })
+        .sort();
+}
+
 /** Reports that are not advisory "could not be decided" ones. */
 export function violations(run: PolicyRun): Diagnostic[] {
     return run.diagnostics.filter((d) => !d.message.startsWith("could not be decided"));

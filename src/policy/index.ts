@@ -11,6 +11,7 @@ import { requiredNamesPolicy } from "./required-names";
 import { reservedCidrsPolicy } from "./reserved-cidrs";
 import { ruleLimitsPolicy } from "./rule-limits";
 import { statelessReplyPolicy } from "./stateless-reply";
+import { routeAssumptionsPolicy } from "./route-assumptions";
 
 export { requiredFlowsPolicy, requiredFlowsCheck, checkRequiredFlows } from "./required-flows";
 export type { RequiredFlowsConfig } from "./required-flows";
@@ -31,6 +32,7 @@ export {
     replyQuery,
 } from "./stateless-reply";
 export type { StatelessReplyConfig } from "./stateless-reply";
+export { routeAssumptionsPolicy, routeAssumptionsCheck, checkRouteAssumptions } from "./route-assumptions";
 export { stackPolicy, runCheck, NO_OKE_NETWORK } from "./define";
 export type { CheckOutcome, NotApplicable, StackCheck } from "./define";
 export { UNDECIDED_PREFIX, reportResult } from "./report";
@@ -59,6 +61,7 @@ export const policies: StackValidationPolicy[] = [
     reservedCidrsPolicy,
     requiredNamesPolicy,
     statelessReplyPolicy,
+    routeAssumptionsPolicy,
 ];
 
 /** The pack's name, as `policy/index.ts` registers it. */

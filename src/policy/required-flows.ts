@@ -122,7 +122,8 @@ export function checkRequiredFlows(view: StackView, config: RequiredFlowsConfig)
     );
 }
 
-function requirementsOf(network: OkeNetwork, config: RequiredFlowsConfig): FlowRequirements {
+/** The flows one network is held to, with the policy config's choices (shared with `oke-c3-route-assumptions`). */
+export function requirementsOf(network: OkeNetwork, config: RequiredFlowsConfig): FlowRequirements {
     return requiredFlowsForModel(network, {
         cni: detectCni(network, config.cni),
         ...(config.clusterAccess === undefined ? {} : { clusterAccess: config.clusterAccess }),

@@ -71,5 +71,13 @@ export function withLimits<S>(
     counts: readonly LimitCounted<S>[],
     limits: LimitTable = C3_LIMITS,
 ): (LimitCounted<S> & { limit: number; over: boolean })[] {
-    return counts.map((c) => ({ ...c, limit: limits[c.measure], over: c.count > limits[c.measure] }));
+    return counts.map((c) => {
+        const limit = limits[c.measure];
+        return { ...c, limit, over: overLimit(c.count, limit) };
+    });
+}
+
+/** Whether `count` breaks `limit`: C3 accepts exactly `limit`, refuses one more. */
+export function overLimit(count: number, limit: number): boolean {
+    return count > limit;
 }

@@ -3,7 +3,7 @@ import {
     MAX_INGRESS_RULES_PER_SECURITY_LIST,
     MAX_RULES_PER_NSG,
     MAX_SECURITY_LISTS_PER_SUBNET,
-    withLimits,
+    overLimit,
     type LimitMeasure,
     type LimitTable,
 } from "../c3/limits";
@@ -109,9 +109,9 @@ export function checkRuleLimits(view: StackView, config: RuleLimitsConfig): Chec
     return result;
 }
 
-/** Whether `count` of `measure` is over the configured limit (the one comparison, `withLimits`). */
+/** Whether `count` of `measure` is over the configured limit. */
 function over(count: number, measure: LimitMeasure, limits: LimitTable): boolean {
-    return withLimits([{ subject: undefined, measure, count }], limits)[0].over;
+    return overLimit(count, limits[measure]);
 }
 
 /** Checks the length of an array input against a limit; an unknown array is undecided. */

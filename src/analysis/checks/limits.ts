@@ -1,5 +1,5 @@
 /* Check `limit-exceeded`: C3's rule and list limits (docs/oracle-c3-network.md §6), counted per container. */
-import { withLimits, type LimitCounted } from "../../c3/limits";
+import { overLimit, withLimits, type LimitCounted } from "../../c3/limits";
 import type { NetworkModel } from "../model/model";
 import { orderedLists, orderedNsgs, orderedSubnets } from "../model/order";
 import { subnetSubject, type Finding, type FindingSubject, type LimitCount } from "./finding";
@@ -42,8 +42,9 @@ export function limitCounts(model: NetworkModel): LimitCount[] {
 
 /** A finding per count above its limit: OCI refuses the update, so nothing of it applies. */
 export function limitFindings(counts: readonly LimitCount[]): Finding[] {
-    return withLimits(counts)
-        .filter((c) => c.over)
+    // Each count carries the limit it was counted against; judge it by that one.
+    return counts
+        .filter((c) => overLimit(c.count, c.limit))
         .map((c) => ({
             kind: "limit-exceeded",
             severity: "high",

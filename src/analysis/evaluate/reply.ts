@@ -1,7 +1,7 @@
 import type { ModelRule, NetworkModel } from "../model/model";
 import { cidrContains, cidrOverlaps, knownCidr } from "../../net/cidr";
 import { describeRuleOrigin } from "./match";
-import { checkAtSubnet, effectiveRules, sideVerdict, type SubnetCheck } from "./sides";
+import { checkAtSubnet, sideVerdict, type SubnetCheck } from "./sides";
 import type { SideVerdict } from "./verdict";
 import { ALL_PORTS, LINUX_EPHEMERAL_PORTS, type PortRange } from "../../net/ports";
 import { CIDR_BLOCK, protocolName, type RuleQuery } from "../../net/rules";
@@ -39,7 +39,7 @@ export function checkReply(
     const reverse: SubnetCheck[] = [];
     const reasons: string[] = [];
     for (const check of forward) {
-        for (const { rules, query } of statelessParts(model, check)) {
+        for (const { rules, query } of statelessParts(check)) {
             const result = checkAtSubnet(model, check.subnet, query);
             reverse.push(result);
             if (result.status === "allowed") continue;
@@ -59,11 +59,10 @@ export function checkReply(
  * stateful rule covers it too, and even for a protocol-"all" flow that a TCP-only stateless rule cannot
  * cover on its own (a stateless TCP 5000 egress beside the stateful egress-all: port-5000 replies drop).
  */
-function statelessParts(model: NetworkModel, check: SubnetCheck): { rules: ModelRule[]; query: RuleQuery }[] {
+function statelessParts(check: SubnetCheck): { rules: ModelRule[]; query: RuleQuery }[] {
     const q = check.query;
-    const stateless = effectiveRules(model, check.subnet, q.direction).rules.filter(
-        (r) => r.stateless && r.unknown !== true,
-    );
+    // The rules the forward check read: the same VNIC and direction, so nothing is looked up twice.
+    const stateless = check.rules.filter((r) => r.stateless && r.unknown !== true);
     const parts: { rules: ModelRule[]; query: RuleQuery }[] = [];
     for (const rule of stateless) {
         const part = narrowedTo(q, rule);

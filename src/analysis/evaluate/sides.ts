@@ -31,6 +31,8 @@ export interface SubnetCheck {
     query: RuleQuery;
     /** Known rules that allow some of the traffic. */
     used: ModelRule[];
+    /** Every rule of the subnet's lists and NSGs in the query's direction (what the check read). */
+    rules: readonly ModelRule[];
     /** When denied: what is missing. */
     missing?: string;
     /** Sentences explaining a denial or an unknown. */
@@ -98,7 +100,8 @@ export function checkAtSubnet(model: NetworkModel, subnet: ModelSubnet, query: R
         else if (m.why !== undefined) excluded.push(m.why);
     }
     const result = coverage(boxes, queryBox(query));
-    if (result.covered) return { status: "allowed", subnet, query, used, reasons: [] };
+    const rules = effective.rules;
+    if (result.covered) return { status: "allowed", subnet, query, used, rules, reasons: [] };
     const missing = describeGap(query, result.gap ?? []);
     const where = `${subnet.name} (${effective.containers.join(", ") || "no security lists or NSGs"})`;
     const traffic = `${describeTrafficOf(query)} ${query.direction === "ingress" ? "from" : "to"} ${query.peer.text}`;
@@ -113,10 +116,11 @@ export function checkAtSubnet(model: NetworkModel, subnet: ModelSubnet, query: R
             subnet,
             query,
             used,
+            rules,
             reasons: [`${head}, but this cannot be decided: ${doubts.join("; ")}`],
         };
     }
-    return { status: "denied", subnet, query, used, missing, reasons: [head, ...excluded] };
+    return { status: "denied", subnet, query, used, rules, missing, reasons: [head, ...excluded] };
 }
 
 /** A rule as a {@link RuleRef}. */

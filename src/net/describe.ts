@@ -67,8 +67,10 @@ function describeInterval(range: Interval): string {
     return range.lo === range.hi ? `${range.lo}` : `${range.lo}-${range.hi}`;
 }
 
-/** "TCP 22", "UDP 8285-8472", "ICMP type 3", "all protocols", "protocol 58". */
+/** "TCP 22", "UDP 8285-8472", "ICMP type 3", "all protocols", "protocol 58"; "unknown traffic" in a preview. */
 export function ruleTraffic(rule: SecurityRule): string {
+    // A preview may not know the protocol yet.
+    if (rule.protocol === "") return "unknown traffic";
     const name = protocolName(rule);
     if (name === undefined) return `protocol ${rule.protocol}`;
     return describeTraffic(name, name === "tcp" || name === "udp" ? rule.dstPorts : undefined, rule.icmp);

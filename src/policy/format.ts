@@ -1,24 +1,14 @@
 import type { ResolvedEndpoint, ResolvedFlow } from "../catalogue/types";
 import { isCidrError, parseCidr } from "../net/cidr";
-import { describeTraffic, ruleTraffic as analyzerRuleTraffic } from "../net/describe";
+import { describeTraffic, ruleTraffic } from "../net/describe";
 import { describeRuleOrigin } from "../analysis/evaluate/match";
 import type { ModelRule, ModelSubnet, NetworkModel } from "../analysis/model/model";
 import { SUBNET_DISPLAY_NAMES } from "../c3/roles";
-import type { Protocol } from "../c3/protocols";
-import { protocolName } from "../net/rules";
 /*
  * Wording shared by the policies. A violation is read in a CI log by someone who must fix a security list,
  * so it names the rule the way the OCI console does (list, direction, position) and the traffic the way
  * Oracle's tables do ("TCP 30000-32767 from 0.0.0.0/0").
  */
-
-/** The named protocol of a rule (`tcp`, `udp`, `icmp`, `all`), by OCI number or name; undefined for others. */
-export const ruleProtocol: (rule: ModelRule) => Protocol | undefined = protocolName;
-
-/** "TCP 30000-32767", "ICMP type 3", "all protocols", "protocol 47"; "unknown traffic" in a preview. */
-export function ruleTraffic(rule: ModelRule): string {
-    return rule.protocol === "" ? "unknown traffic" : analyzerRuleTraffic(rule);
-}
 
 /** "ingress rule 2 of security list worker-seclist (TCP 30000-32767 from 0.0.0.0/0)". */
 export function describeRule(rule: ModelRule): string {

@@ -1,3 +1,4 @@
+import { protocolName } from "../net/rules";
 import { type Cidr, isCidrError, parseCidr } from "../net/cidr";
 import { coverage, interval, type Box } from "../net/coverage";
 import { describeAddresses } from "../net/describe";
@@ -13,7 +14,7 @@ import {
     type SubnetNames,
 } from "./config";
 import { stackPolicy, type CheckOutcome, type StackCheck } from "./define";
-import { describeRule, describeSubnet, invalidPeerMessage, listWords, ruleProtocol, urnOf } from "./format";
+import { describeRule, describeSubnet, invalidPeerMessage, listWords, urnOf } from "./format";
 import { kubeClientsOf, type KubeClients } from "./kube-clients";
 import { checkEachNetwork, subnetsWithRole, unnamedSubnets, type OkeNetwork } from "./networks";
 import { emptyResult, type CheckResult } from "./report";
@@ -151,7 +152,7 @@ function checkNetwork(network: OkeNetwork, config: NodePortExposureConfig): Chec
 /** Whether a rule admits some NodePort traffic: yes, no, or unknown (preview). */
 function touchesNodePorts(rule: ModelRule): "yes" | "no" | "unknown" {
     if (rule.peerType !== CIDR_BLOCK && rule.unknown !== true) return "no"; // C3 only implements CIDR_BLOCK.
-    const protocol = ruleProtocol(rule);
+    const protocol = protocolName(rule);
     if (rule.protocol !== "" && protocol !== "all" && protocol !== "tcp" && protocol !== "udp") return "no";
     const ports = rule.dstPorts;
     if (ports !== undefined && (ports.max < NODE_PORTS.min || ports.min > NODE_PORTS.max)) return "no";

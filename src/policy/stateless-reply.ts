@@ -1,10 +1,11 @@
+import { protocolName } from "../net/rules";
 import { isCidrError, parseCidr } from "../net/cidr";
 import type { ModelRule, NetworkModel } from "../analysis/model/model";
 import { describePorts, describeTraffic } from "../net/describe";
 import { checkAtSubnet } from "../analysis/evaluate/sides";
 import { configRecord, readSubnetNames, SUBNET_NAMES_SCHEMA, type SubnetNames } from "./config";
 import { NO_OKE_NETWORK, stackPolicy, type CheckOutcome, type StackCheck } from "./define";
-import { describeRule, invalidPeerMessage, ruleProtocol, subnetsCarrying, urnOf } from "./format";
+import { describeRule, invalidPeerMessage, subnetsCarrying, urnOf } from "./format";
 import { okeNetworks, type OkeNetwork } from "./networks";
 import { ORPHAN_LABEL, orphanRules } from "./orphans";
 import { emptyResult, type CheckResult } from "./report";
@@ -104,7 +105,7 @@ function allRules(model: NetworkModel): ModelRule[] {
  * answered by an echo reply; other ICMP types get none. Undefined when no reply is expected.
  */
 export function replyQuery(rule: ModelRule, ephemeral: PortRange): RuleQuery | undefined {
-    const protocol = ruleProtocol(rule);
+    const protocol = protocolName(rule);
     const peer = parseCidr(rule.peer);
     if (protocol === undefined || isCidrError(peer)) return undefined;
     const direction = rule.direction === "ingress" ? "egress" : "ingress";
